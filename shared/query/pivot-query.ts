@@ -1,0 +1,47 @@
+// What an analyst asks for: the PivotQuery. One zod schema validates tRPC input, URL state
+// and saved reports; it checks shape only. Meaning (does the field exist?) is checked
+// against the catalogue by buildPlan, which raises typed domain errors.
+import { z } from 'zod';
+import { DatasetIdSchema } from '../catalogue/catalogue-types';
+
+const Id = z.string().min(1).max(64).regex(/^[a-z][a-z0-9_]*$/, 'must be a lower-case identifier');
+const Code = z.string().min(1).max(64);
+
+/** A field at one level of its hierarchy; level omitted = the field's default level. */
+export const FieldRefSchema = z.object({
+  field: Id,
+  level: Id.optional(),
+});
+export type FieldRef = z.infer<typeof FieldRefSchema>;
+
+export const FilterSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('in'), field: Id, level: Id.optional(), codes: z.array(Code).min(1).max(500) }),
+  z.object({ kind: z.literal('not-in'), field: Id, level: Id.optional(), codes: z.array(Code).min(1).max(500) }),
+  z.object({ kind: z.literal('range'), field: Id, low: z.number().finite(), high: z.number().finite() }),
+  /** Codes starting with `prefix` at the field's finest level (e.g. 'J18' under diag_01). */
+  z.object({ kind: z.literal('code-prefix'), field: Id, prefix: z.string().min(1).max(8).regex(/^[A-Za-z0-9]+$/) }),
+]);
+export type Filter = z.infer<typeof FilterSchema>;
+
+export const SortSchema = z.discriminatedUnion('by', [
+  z.object({ by: z.literal('label'), direction: z.enum(['asc', 'desc']) }),
+  z.object({ by: z.literal('code'), direction: z.enum(['asc', 'desc']) }),
+  /** By a measure's value in the row-total column (protected values; ties by code). */
+  z.object({ by: z.literal('measure'), measure: Id, direction: z.enum(['asc', 'desc']) }),
+]);
+export type Sort = z.infer<typeof SortSchema>;
+
+export const PivotQuerySchema = z.object({
+  dataset: DatasetIdSchema,
+  years: z.array(z.string().regex(/^\d{4}$/, 'a financial year code such as 2324')).min(1).max(20),
+  rows: z.array(FieldRefSchema).max(3).default([]),
+  columns: z.array(FieldRefSchema).max(2).default([]),
+  measures: z.array(Id).min(1).max(8),
+  filters: z.array(FilterSchema).max(20).default([]),
+  sort: SortSchema.optional(),
+  /** Keep the first N leaf rows after sorting (top-N). */
+  limit: z.number().int().min(1).max(10_000).optional(),
+  totals: z.boolean().default(true),
+});
+export type PivotQuery = z.infer<typeof PivotQuerySchema>;
+export type PivotQueryInput = z.input<typeof PivotQuerySchema>;

@@ -1,0 +1,65 @@
+// The wire format of a protected pivot: what the server returns and the client renders.
+// Every cell is { value, suppressed }; a suppressed cell's value is always null, so no raw
+// value of a suppressed cell can appear anywhere in a response.
+import { z } from 'zod';
+import { DatasetIdSchema } from '../catalogue/catalogue-types';
+
+export const CellSchema = z.object({
+  value: z.number().nullable(),
+  suppressed: z.boolean(),
+}).refine((c) => !c.suppressed || c.value === null, 'a suppressed cell carries no value');
+export type Cell = z.infer<typeof CellSchema>;
+
+/** One row or column header. `depth` = how many of the axis fields it is grouped by:
+ *  depth === fields.length is a leaf; smaller is a subtotal; 0 is the axis total. */
+export const HeaderSchema = z.object({
+  codes: z.array(z.string()),
+  labels: z.array(z.string()),
+  depth: z.number().int().min(0),
+});
+export type Header = z.infer<typeof HeaderSchema>;
+
+export const AxisFieldSchema = z.object({
+  field: z.string(),
+  level: z.string(),
+  label: z.string(),
+  levelLabel: z.string(),
+  /** True when the level has a finer level below it (the UI can drill down). */
+  drillable: z.boolean(),
+});
+export type AxisField = z.infer<typeof AxisFieldSchema>;
+
+export const ResultMeasureSchema = z.object({
+  id: z.string(),
+  label: z.string(),
+  kind: z.enum(['count', 'sum', 'ratio', 'statistic']),
+  unit: z.string(),
+  decimals: z.number().int(),
+});
+export type ResultMeasure = z.infer<typeof ResultMeasureSchema>;
+
+export const PolicySummarySchema = z.object({
+  id: z.string(),
+  label: z.string(),
+  /** One sentence per rule, for the grid footer and export notes. */
+  rules: z.array(z.string()),
+});
+
+export const PivotResultSchema = z.object({
+  dataset: DatasetIdSchema,
+  years: z.array(z.string()),
+  rowFields: z.array(AxisFieldSchema),
+  columnFields: z.array(AxisFieldSchema),
+  measures: z.array(ResultMeasureSchema),
+  rows: z.array(HeaderSchema),
+  columns: z.array(HeaderSchema),
+  /** cells[row][column][measure], dense. */
+  cells: z.array(z.array(z.array(CellSchema))),
+  policy: PolicySummarySchema,
+  suppressedCount: z.number().int().min(0),
+  /** Date the data were extracted (as-of), ISO yyyy-mm-dd. */
+  asOf: z.string(),
+  dataVersion: z.string(),
+  notes: z.array(z.string()),
+});
+export type PivotResult = z.infer<typeof PivotResultSchema>;
