@@ -1,0 +1,39 @@
+// Shared set-up for the e2e suite: the real server (built client, demo data) on 127.0.0.1 and
+// Debian's Chromium driven by playwright-core. Never a downloaded browser.
+import { existsSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { CLIENT_DIST, ROOT_DIR } from '../server/build-client';
+import { readConfig } from '../server/config';
+import { startServer, type RunningServer } from '../server/start-server';
+
+export const E2E_OUTPUT = path.join(ROOT_DIR, 'e2e-output');
+export const DEMO = { email: 'analyst@demo.hes', password: 'demo-analyst-2024' } as const;
+
+/** The test runner generates the demo data once and passes its folder in TEST_DATA_DIR. */
+export async function startWorkbench(): Promise<RunningServer> {
+  const dataDir = process.env.TEST_DATA_DIR;
+  if (!dataDir) throw new Error('TEST_DATA_DIR is not set: run the e2e suite through `npm test`.');
+  if (!existsSync(path.join(CLIENT_DIST, 'index.html'))) throw new Error('The client is not built: run through `npm test`.');
+  const config = readConfig({ ...process.env, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', DEMO_EMAIL: DEMO.email, DEMO_PASSWORD: DEMO.password });
+  return startServer(config, { clientDir: CLIENT_DIST, log: () => {} });
+}
+
+export function chromiumPath(): string {
+  return process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+}
+
+export async function launchChromium(): Promise<Browser> {
+  mkdirSync(E2E_OUTPUT, { recursive: true });
+  return chromium.launch({
+    executablePath: chromiumPath(),
+    headless: true,
+    // Root in CI needs --no-sandbox; the rest keep Chromium off the (closed) network.
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  });
+}
+
+/** The server URL with 127.0.0.1 (the browser must not depend on how localhost resolves). */
+export const loopbackUrl = (server: RunningServer) => server.url.replace('localhost', '127.0.0.1');

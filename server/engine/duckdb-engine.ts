@@ -1,0 +1,88 @@
+// DuckDB engine over the generated Parquet: one in-process database, views per dataset, a small
+// pool of connections (one per core), timeouts and cancellation via connection.interrupt().
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { parquetGlob } from '../../datasets/parquet-columns';
+import { QueryCancelledError, QueryTimeoutError } from '../../shared/errors/domain-error';
+import type { RawAggregates, RawRow } from '../../shared/result/raw-aggregates';
+import { duckdbDialect } from '../../shared/sql/dialects/duckdb';
+import type { CompiledQuery } from '../../shared/sql/pivot-plan';
+import { GROUPING_ALIAS } from '../../shared/sql/render-sql';
+import type { Engine, RunOptions } from './engine';
+
+export interface DuckDbEngineOptions {
+  readonly dataDir: string;
+  readonly threads?: number;
+  readonly connections?: number;
+}
+
+export async function openDuckDbEngine(options: DuckDbEngineOptions): Promise<Engine> {
+  const instance = await DuckDBInstance.create(':memory:', {
+    threads: String(options.threads ?? 2),
+    // Parquet is read from DATA_DIR only; nothing else on disk is reachable by a query.
+    enable_external_access: 'true',
+  });
+  const setup = await instance.connect();
+  for (const dataset of ['apc', 'op', 'ae'] as const) {
+    const glob = parquetGlob(options.dataDir, dataset).replaceAll("'", "''");
+    await setup.run(`CREATE VIEW ${dataset} AS SELECT * FROM read_parquet('${glob}', hive_partitioning = false)`);
+  }
+  setup.closeSync();
+
+  const pool: DuckDBConnection[] = [];
+  for (let i = 0; i < (options.connections ?? 2); i++) pool.push(await instance.connect());
+  const waiting: ((c: DuckDBConnection) => void)[] = [];
+  const acquire = () => new Promise<DuckDBConnection>((resolve) => {
+    const c = pool.pop();
+    if (c) resolve(c); else waiting.push(resolve);
+  });
+  const release = (c: DuckDBConnection) => {
+    const next = waiting.shift();
+    if (next) next(c); else pool.push(c);
+  };
+
+  return {
+    dialect: duckdbDialect,
+    async run(query: CompiledQuery, { timeoutMs, signal }: RunOptions): Promise<RawAggregates> {
+      if (signal?.aborted) throw new QueryCancelledError();
+      const connection = await acquire();
+      let reason: 'timeout' | 'cancelled' | undefined;
+      const interrupt = (why: 'timeout' | 'cancelled') => { reason ??= why; connection.interrupt(); };
+      const timer = setTimeout(() => interrupt('timeout'), timeoutMs);
+      const onAbort = () => interrupt('cancelled');
+      signal?.addEventListener('abort', onAbort, { once: true });
+      try {
+        const reader = await connection.runAndReadAll(query.sql, [...query.params]);
+        return { plan: query.plan, rows: toRawRows(query, reader.getRowObjectsJS()) };
+      } catch (error) {
+        if (reason === 'timeout') throw new QueryTimeoutError(timeoutMs);
+        if (reason === 'cancelled') throw new QueryCancelledError();
+        throw error;
+      } finally {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', onAbort);
+        release(connection);
+      }
+    },
+    async close() {
+      for (const c of pool) c.closeSync();
+      instance.closeSync();
+    },
+  };
+}
+
+function toNumber(v: unknown): number | null {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'number') return v;
+  if (typeof v === 'bigint') return Number(v);
+  const n = Number(v);
+  return Number.isFinite(n) ? n : null;
+}
+
+function toRawRows(query: CompiledQuery, objects: readonly Record<string, unknown>[]): RawRow[] {
+  const { dimensions, aggregates } = query.plan;
+  return objects.map((o) => ({
+    dims: dimensions.map((d) => { const v = o[d.alias]; return v === null || v === undefined ? null : String(v); }),
+    groupingId: toNumber(o[GROUPING_ALIAS]) ?? 0,
+    aggregates: new Map(aggregates.map((a) => [a.alias, toNumber(o[a.alias])])),
+  }));
+}

@@ -1,0 +1,17 @@
+// The engine interface the pivot path runs on: a compiled statement in, raw aggregates out.
+// DuckDB is the embedded default; a ClickHouse adapter implements the same interface.
+import type { RawAggregates } from '../../shared/result/raw-aggregates';
+import type { CompiledQuery } from '../../shared/sql/pivot-plan';
+import type { Dialect } from '../../shared/sql/dialect';
+
+export interface RunOptions {
+  readonly timeoutMs: number;
+  /** Aborting cancels the running statement (engine interrupt). */
+  readonly signal?: AbortSignal;
+}
+
+export interface Engine {
+  readonly dialect: Dialect;
+  run(query: CompiledQuery, options: RunOptions): Promise<RawAggregates>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,15 @@
+// What the routers need from the outside world, assembled once at start-up.
+import type { Catalogue } from '../shared/catalogue/catalogue-types';
+import type { DisclosurePolicy } from '../shared/disclosure/policy';
+import type { Engine } from './engine/engine';
+import type { AppStore } from './store/app-store';
+
+export interface Services {
+  readonly catalogue: Catalogue;
+  readonly engine: Engine;
+  readonly store: AppStore;
+  readonly policy: DisclosurePolicy;
+  readonly queryTimeoutMs: number;
+  readonly asOf: string;
+  readonly dataVersion: string;
+}

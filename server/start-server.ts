@@ -1,0 +1,51 @@
+// Starts the whole workbench in this process: data (generated on first start), catalogue,
+// app store with the demo login, DuckDB engine, HTTP server. Used by `npm start` and tests.
+import { mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { loadCatalogue } from '../datasets/catalogue/load-catalogue';
+import { ensureData } from '../datasets/generator/generate';
+import { HES_2018 } from '../shared/disclosure/policy';
+import { createApp } from './app';
+import { seedDemoUser } from './auth/seed-demo-users';
+import type { Config } from './config';
+import { openDuckDbEngine } from './engine/duckdb-engine';
+import type { Services } from './services';
+import { openAppStore } from './store/app-store';
+
+export interface RunningServer {
+  readonly url: string;
+  readonly services: Services;
+  close(): Promise<void>;
+}
+
+export async function startServer(config: Config, options: { clientDir?: string; log?: (line: string) => void } = {}): Promise<RunningServer> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const manifest = await ensureData({ dataDir: config.dataDir, seed: config.DEMO_SEED, scale: config.DEMO_SCALE, onProgress: log });
+  const catalogue = loadCatalogue(manifest.years);
+
+  mkdirSync(path.join(config.dataDir, 'app'), { recursive: true });
+  const store = openAppStore(path.join(config.dataDir, 'app', 'app.sqlite'));
+  await seedDemoUser(store, config.DEMO_EMAIL, config.DEMO_PASSWORD);
+  const engine = await openDuckDbEngine({ dataDir: config.dataDir });
+
+  const services: Services = {
+    catalogue, engine, store, policy: HES_2018, queryTimeoutMs: config.QUERY_TIMEOUT_MS,
+    asOf: manifest.asOf, dataVersion: manifest.dataVersion,
+  };
+  const app = createApp({ services, ...(options.clientDir ? { clientDir: options.clientDir } : {}) });
+  const server = app.listen(config.PORT, config.HOST);
+  await new Promise<void>((resolve, reject) => { server.once('listening', resolve); server.once('error', reject); });
+  const { port } = server.address() as AddressInfo;
+  const host = config.HOST === '127.0.0.1' || config.HOST === '0.0.0.0' ? 'localhost' : config.HOST;
+
+  return {
+    url: `http://${host}:${port}`,
+    services,
+    async close() {
+      await new Promise<void>((resolve) => { server.close(() => resolve()); server.closeAllConnections(); });
+      await engine.close();
+      store.close();
+    },
+  };
+}

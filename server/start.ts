@@ -1,0 +1,23 @@
+// `npm start`: build the client if needed, generate the demo data on first start, serve.
+import { ensureClientBuilt, CLIENT_DIST } from './build-client';
+import { readConfig } from './config';
+import { startServer } from './start-server';
+
+async function main(): Promise<void> {
+  const config = readConfig();
+  const log = (line: string) => console.log(line);
+  await ensureClientBuilt(log);
+  const server = await startServer(config, { clientDir: CLIENT_DIST, log });
+  log('');
+  log(`HES Workbench is running at ${server.url}`);
+  log(`Demo login: ${config.DEMO_EMAIL} / ${config.DEMO_PASSWORD}  (set DEMO_EMAIL / DEMO_PASSWORD to change)`);
+  log(`Data: ${config.dataDir} (as of ${server.services.asOf}); synthetic data, not real patients.`);
+  const stop = async () => { await server.close(); process.exit(0); };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,229 @@
+// Checks a PivotQuery against the catalogue and turns it into a PivotPlan. Every id the user
+// sent is resolved through the catalogue here; unknown ids and over-large tables fail with
+// typed domain errors before any SQL exists.
+import type { Catalogue, CodeField, Dataset, Field, Level, Measure } from '../catalogue/catalogue-types';
+import { codeLookup, indexDataset, type DatasetIndex } from '../catalogue/dataset-index';
+import {
+  InvalidFilterError, InvalidQueryError, TooManyCellsError, UnknownDatasetError, UnknownFieldError,
+  UnknownLevelError, UnknownMeasureError, UnknownYearError,
+} from '../errors/domain-error';
+import type { Filter, PivotQuery } from '../query/pivot-query';
+import type { AggregateFn, AggregatePlan, DimensionPlan, MeasurePlan, PivotPlan, Predicate } from './pivot-plan';
+
+/** Row × column cells one pivot may return, and values (cells × measures). */
+export const CELL_LIMIT = 50_000;
+export const VALUE_LIMIT = 200_000;
+
+export function buildPlan(query: PivotQuery, catalogue: Catalogue): PivotPlan {
+  const dataset = catalogue.datasets.get(query.dataset);
+  if (!dataset) throw new UnknownDatasetError(query.dataset);
+  const idx = indexDataset(dataset);
+  const years = checkYears(dataset, query.years);
+  const dimensions = planDimensions(query, idx);
+  const { measures, aggregates, requested } = planMeasures(query, idx);
+  checkSize(query, idx, catalogue, dimensions, requested.length);
+
+  const parts: Predicate[] = [yearPredicate(idx, years)];
+  if (dataset.baseWhere !== null) parts.push({ kind: 'trusted', sql: dataset.baseWhere });
+  query.filters.forEach((f, i) => parts.push(filterPredicate(f, idx, catalogue, `filters.${i}`)));
+  // Rows no measure counts cannot change any cell: drop them before grouping (fewer rows
+  // to aggregate, and no spurious all-zero groups from, e.g., unfinished episodes).
+  const wheres = aggregates.map((a) => a.where);
+  if (wheres.length > 0 && wheres.every((w): w is string => w !== null)) {
+    parts.push({ kind: 'any', parts: [...new Set(wheres)].map((sql) => ({ kind: 'trusted', sql })) });
+  }
+
+  return deepFreeze({
+    dataset: dataset.id,
+    table: dataset.table,
+    years,
+    dimensions,
+    aggregates,
+    measures,
+    requestedMeasures: requested,
+    where: { kind: 'all', parts },
+    groupingSets: groupingSets(query, dimensions),
+  });
+}
+
+function checkYears(dataset: Dataset, years: readonly string[]): string[] {
+  const available = new Set(dataset.years);
+  for (const y of years) if (!available.has(y)) throw new UnknownYearError(dataset.id, y, dataset.years);
+  return [...new Set(years)].sort();
+}
+
+function yearPredicate(idx: DatasetIndex, years: readonly string[]): Predicate {
+  const field = idx.fields.get('fyear');
+  if (field?.type !== 'code') throw new Error(`catalogue: ${idx.dataset.id} has no fyear code field`);
+  const level = idx.level(field, 'fyear');
+  if (!level) throw new Error(`catalogue: ${idx.dataset.id}.fyear has no fyear level`);
+  return { kind: 'in', expr: level.sql, values: years };
+}
+
+function resolveCodeField(idx: DatasetIndex, fieldId: string, levelId: string | undefined, path: string): { field: CodeField; level: Level } {
+  const field = idx.fields.get(fieldId);
+  if (!field) throw new UnknownFieldError(idx.dataset.id, fieldId, `${path}.field`);
+  if (field.type !== 'code') {
+    throw new InvalidQueryError(`"${field.label}" is a number; use it as a range filter, or its banded field, instead.`, `${path}.field`);
+  }
+  const level = idx.level(field, levelId);
+  if (!level) throw new UnknownLevelError(field.id, levelId ?? field.defaultLevel, `${path}.level`);
+  return { field, level };
+}
+
+function planDimensions(query: PivotQuery, idx: DatasetIndex): DimensionPlan[] {
+  const refs = [
+    ...query.rows.map((r, i) => ({ ...r, axis: 'row' as const, path: `rows.${i}` })),
+    ...query.columns.map((c, i) => ({ ...c, axis: 'column' as const, path: `columns.${i}` })),
+  ];
+  const seen = new Set<string>();
+  let multi = 0;
+  return refs.map((ref, i) => {
+    const { field, level } = resolveCodeField(idx, ref.field, ref.level, ref.path);
+    if (seen.has(field.id)) throw new InvalidQueryError(`"${field.label}" is used twice; use it once, at the level you need.`, ref.path);
+    seen.add(field.id);
+    if (field.multiValued) multi += 1;
+    if (multi > 1) throw new InvalidQueryError('Only one "any position" field can be a row or column at a time.', ref.path);
+    return {
+      axis: ref.axis, field: field.id, level: level.id, expr: level.sql,
+      multiValued: field.multiValued === true, codeList: level.codeList, alias: `d${i}`,
+    };
+  });
+}
+
+function planMeasures(query: PivotQuery, idx: DatasetIndex) {
+  const requested = [...new Set(query.measures)];
+  const lookup = (id: string, path: string): Measure => {
+    const m = idx.measures.get(id);
+    if (!m) throw new UnknownMeasureError(idx.dataset.id, id, path);
+    return m;
+  };
+  requested.forEach((id, i) => {
+    if (lookup(id, `measures.${i}`).hidden) throw new UnknownMeasureError(idx.dataset.id, id, `measures.${i}`);
+  });
+
+  const aggregates: AggregatePlan[] = [];
+  const bySignature = new Map<string, string>();
+  const agg = (fn: AggregateFn, arg: string | null, where: string | null): string => {
+    const signature = JSON.stringify([fn, arg, where]);
+    const hit = bySignature.get(signature);
+    if (hit) return hit;
+    const alias = `a${aggregates.length}`;
+    aggregates.push({ alias, fn, arg, where });
+    bySignature.set(signature, alias);
+    return alias;
+  };
+
+  const plans = new Map<string, MeasurePlan>();
+  const add = (m: Measure): void => {
+    if (plans.has(m.id)) return;
+    switch (m.kind) {
+      case 'count':
+        plans.set(m.id, { id: m.id, kind: 'count', value: m.distinctOf === undefined ? agg('count', null, m.where) : agg('count_distinct', m.distinctOf, m.where) });
+        return;
+      case 'sum':
+        plans.set(m.id, { id: m.id, kind: 'sum', value: agg('sum', m.of, m.where), contributors: agg('count_nonnull', m.of, m.where) });
+        return;
+      case 'statistic':
+        plans.set(m.id, { id: m.id, kind: 'statistic', value: agg(m.aggregate, m.of, m.where), contributors: agg('count_nonnull', m.of, m.where) });
+        return;
+      case 'ratio': {
+        const parts = [m.numerator, m.denominator].map((id) => lookup(id, 'measures'));
+        for (const p of parts) {
+          if (p.kind !== 'count') throw new Error(`catalogue: ratio ${m.id} part ${p.id} is not a count`);
+          add(p);
+        }
+        plans.set(m.id, { id: m.id, kind: 'ratio', numerator: m.numerator, denominator: m.denominator, multiplier: m.multiplier });
+        return;
+      }
+      default: {
+        const never: never = m;
+        throw new Error(`unhandled measure ${String(never)}`);
+      }
+    }
+  };
+  requested.forEach((id) => add(lookup(id, 'measures')));
+  // Requested measures first, in the order asked; helpers after.
+  const ordered = [...requested.map((id) => plans.get(id)!), ...[...plans.values()].filter((p) => !requested.includes(p.id))];
+  return { measures: ordered, aggregates, requested };
+}
+
+function filterPredicate(filter: Filter, idx: DatasetIndex, catalogue: Catalogue, path: string): Predicate {
+  switch (filter.kind) {
+    case 'in':
+    case 'not-in': {
+      const { field, level } = resolveFilterField(idx, filter.field, filter.level, path);
+      const list = catalogue.codeLists.get(level.codeList);
+      const known = list ? codeLookup(list) : new Map();
+      for (const code of filter.codes) {
+        if (!known.has(code)) throw new InvalidFilterError(`"${code}" is not a ${level.label.toLowerCase()} code of ${field.label}.`, `${path}.codes`);
+      }
+      const values = [...new Set(filter.codes)];
+      if (field.multiValued) return { kind: filter.kind === 'in' ? 'list-has-any' : 'list-has-none', expr: level.sql, values };
+      return { kind: filter.kind, expr: level.sql, values };
+    }
+    case 'range': {
+      const field = idx.fields.get(filter.field);
+      if (!field) throw new UnknownFieldError(idx.dataset.id, filter.field, `${path}.field`);
+      if (field.type !== 'number') throw new InvalidFilterError(`"${field.label}" takes code filters, not a range.`, `${path}.field`);
+      if (filter.low > filter.high) throw new InvalidFilterError(`The range for "${field.label}" starts after it ends.`, path);
+      return { kind: 'between', expr: field.sql, low: filter.low, high: filter.high };
+    }
+    case 'code-prefix': {
+      const field = idx.fields.get(filter.field);
+      if (!field) throw new UnknownFieldError(idx.dataset.id, filter.field, `${path}.field`);
+      if (field.type !== 'code') throw new InvalidFilterError(`"${field.label}" is a number; use a range filter.`, `${path}.field`);
+      const finest = field.levels[field.levels.length - 1]!;
+      const prefix = filter.prefix.toUpperCase();
+      return field.multiValued
+        ? { kind: 'list-any-starts-with', expr: finest.sql, prefix }
+        : { kind: 'starts-with', expr: finest.sql, prefix };
+    }
+    default: {
+      const never: never = filter;
+      throw new Error(`unhandled filter ${String(never)}`);
+    }
+  }
+}
+
+function resolveFilterField(idx: DatasetIndex, fieldId: string, levelId: string | undefined, path: string): { field: CodeField; level: Level } {
+  const field: Field | undefined = idx.fields.get(fieldId);
+  if (field?.type === 'number') throw new InvalidFilterError(`"${field.label}" is a number; use a range filter.`, `${path}.field`);
+  return resolveCodeField(idx, fieldId, levelId, path);
+}
+
+function checkSize(query: PivotQuery, idx: DatasetIndex, catalogue: Catalogue, dims: readonly DimensionPlan[], measureCount: number): void {
+  const cardinality = (d: DimensionPlan): number => {
+    const full = catalogue.codeLists.get(d.codeList)?.codes.length ?? 1;
+    const inFilter = query.filters.find((f) => f.kind === 'in' && f.field === d.field && (f.level ?? defaultLevel(idx, f.field)) === d.level);
+    return Math.max(1, inFilter?.kind === 'in' ? Math.min(full, inFilter.codes.length) : full);
+  };
+  const cells = dims.reduce((n, d) => n * cardinality(d), 1);
+  if (cells > CELL_LIMIT) throw new TooManyCellsError(cells, CELL_LIMIT);
+  if (cells * measureCount > VALUE_LIMIT) throw new TooManyCellsError(cells * measureCount, VALUE_LIMIT);
+}
+
+function defaultLevel(idx: DatasetIndex, fieldId: string): string | undefined {
+  const f = idx.fields.get(fieldId);
+  return f?.type === 'code' ? f.defaultLevel : undefined;
+}
+
+/** Prefixes of rows × prefixes of columns: cells, every subtotal, and the grand total. */
+function groupingSets(query: PivotQuery, dims: readonly DimensionPlan[]): number[][] {
+  const rows = dims.flatMap((d, i) => (d.axis === 'row' ? [i] : []));
+  const cols = dims.flatMap((d, i) => (d.axis === 'column' ? [i] : []));
+  if (!query.totals) return [[...rows, ...cols]];
+  const sets: number[][] = [];
+  for (let r = rows.length; r >= 0; r--) {
+    for (let c = cols.length; c >= 0; c--) sets.push([...rows.slice(0, r), ...cols.slice(0, c)]);
+  }
+  return sets;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}

@@ -1,0 +1,20 @@
+// Everything that differs between SQL engines. The compiler knows nothing else about them;
+// a new engine is one file under dialects/ (Kysely's Dialect, Malloy's dialect map).
+import type { AggregateFn, SqlValue } from './pivot-plan';
+
+export interface Dialect {
+  readonly name: string;
+  /** Quotes an identifier, doubling the quote character. */
+  quoteIdentifier(name: string): string;
+  /** Placeholder for the 1-based parameter `index`. */
+  placeholder(index: number, value: SqlValue): string;
+  /** An aggregate over rows matching `where` (null = all rows). */
+  aggregate(fn: AggregateFn, arg: string | null, where: string | null): string;
+  /** Bitmask, most significant bit first: bit set = column rolled up in this grouping set. */
+  groupingId(columns: readonly string[]): string;
+  /** One output row per distinct element of a list expression. */
+  unnest(listExpr: string): string;
+  listHasAny(listExpr: string, values: readonly string[]): string;
+  listAnyStartsWith(listExpr: string, prefix: string): string;
+  startsWith(expr: string, prefix: string): string;
+}
