@@ -1,0 +1,2 @@
+SELECT "d0", count(*) FILTER (WHERE (epistat = '3' AND classpat NOT IN ('3','4'))) AS "a0", GROUPING("d0") AS "grouping_id" FROM (SELECT *, unnest(list_distinct((diag_all_4))) AS "d0" FROM "apc" WHERE ((fyear) IN ($1)) AND (list_has_any((diag_all_chapter), [$2])) AND (starts_with((diag_01), $3)) AND ((((epistat = '3' AND classpat NOT IN ('3','4')))))) AS "base" GROUP BY GROUPING SETS (("d0"), ())
+-- params: ["2324","X","J18"]
