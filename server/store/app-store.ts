@@ -24,6 +24,7 @@ export interface AuditEntry {
 export interface AppStore {
   findUserByEmail(email: string): User | undefined;
   createUser(u: Omit<User, 'id'>): User;
+  setPasswordHash(userId: number, passwordHash: string): void;
   createSession(userId: number, ttlMs: number): string;
   findSessionUser(token: string): User | undefined;
   deleteSession(token: string): void;
@@ -57,6 +58,7 @@ export function openAppStore(file: string): AppStore {
   db.exec(SCHEMA);
   const byEmail = db.prepare<[string], UserRow>('SELECT * FROM users WHERE email = ?');
   const insertUser = db.prepare('INSERT INTO users (email, name, role, password_hash) VALUES (?, ?, ?, ?)');
+  const updatePassword = db.prepare('UPDATE users SET password_hash = ? WHERE id = ?');
   const insertSession = db.prepare('INSERT INTO sessions (token_hash, user_id, expires_at) VALUES (?, ?, ?)');
   const sessionUser = db.prepare<[string, number], UserRow>(
     'SELECT u.* FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ? AND s.expires_at > ?');
@@ -70,6 +72,7 @@ export function openAppStore(file: string): AppStore {
       const info = insertUser.run(u.email, u.name, u.role, u.passwordHash);
       return { ...u, id: Number(info.lastInsertRowid) };
     },
+    setPasswordHash: (userId, passwordHash) => { updatePassword.run(passwordHash, userId); },
     createSession: (userId, ttlMs) => {
       const token = randomBytes(32).toString('base64url');
       insertSession.run(hashToken(token), userId, Date.now() + ttlMs);

@@ -1,0 +1,82 @@
+// Turns a PivotResult into TanStack Table column definitions: one row-header column per row
+// field, then nested column groups (column fields' values, subtotals, the total) whose leaves
+// are the measures. Ids are positions, never codes, so any code is safe in an id.
+import { createColumnHelper, tableFeatures, type ColumnDef } from '@tanstack/react-table';
+import type { PivotResponse } from '../api/api-types';
+
+export type PivotColumnMeta =
+  | { readonly kind: 'row-header'; readonly level: number }
+  | { readonly kind: 'group'; readonly isTotal: boolean }
+  | { readonly kind: 'value'; readonly column: number; readonly measure: number; readonly isTotal: boolean };
+
+/** Core features only: the server sorts, totals and protects; the table lays out. */
+export const pivotFeatures = tableFeatures({ columnMeta: {} as PivotColumnMeta });
+export type PivotFeatures = typeof pivotFeatures;
+
+export interface PivotRow {
+  readonly index: number;
+  readonly header: PivotResponse['rows'][number];
+}
+
+const helper = createColumnHelper<PivotFeatures, PivotRow>();
+type Def = ColumnDef<PivotFeatures, PivotRow, unknown>;
+
+interface GroupNode { readonly id: string; readonly label: string; readonly isTotal: boolean; readonly children: (GroupNode | Def)[] }
+
+export const TOTAL_LABEL = 'Total';
+
+/** The label of row `row` in row-header column `level` ('' where a subtotal row is blank). */
+export function rowHeaderLabel(row: PivotRow['header'], level: number): string {
+  if (level < row.depth) return row.labels[level] ?? '';
+  return level === row.depth ? TOTAL_LABEL : '';
+}
+
+export function fieldHeading(field: PivotResponse['rowFields'][number]): string {
+  return field.levelLabel !== field.label ? `${field.label} (${field.levelLabel})` : field.label;
+}
+
+export function buildPivotColumns(result: PivotResponse): Def[] {
+  const rowHeaders: Def[] = (result.rowFields.length === 0 ? [undefined] : result.rowFields).map((field, level) => helper.display({
+    id: `row-${level}`,
+    header: field ? fieldHeading(field) : '',
+    cell: ({ row }) => rowHeaderLabel(row.original.header, level),
+    meta: { kind: 'row-header', level },
+  }));
+
+  const fieldCount = result.columnFields.length;
+  const root: GroupNode = { id: 'root', label: '', isTotal: false, children: [] };
+  const nodes = new Map<string, GroupNode>();
+  let seq = 0;
+  const child = (parent: GroupNode, key: string, label: string, isTotal: boolean): GroupNode => {
+    let node = nodes.get(key);
+    if (!node) {
+      node = { id: `g${seq++}`, label, isTotal, children: [] };
+      nodes.set(key, node);
+      parent.children.push(node);
+    }
+    return node;
+  };
+
+  // With one measure its label goes in the caption, and each column value is a leaf, which
+  // saves a header row; with several, measures are the leaves under each column value.
+  const isSingleMeasure = result.measures.length === 1;
+  result.columns.forEach((column, c) => {
+    const isTotal = column.depth < fieldCount;
+    const path = column.codes.slice(0, column.depth).map((_, d) => ({
+      key: column.codes.slice(0, d + 1).join('\u0001'), label: column.labels[d] ?? '', isTotal: false,
+    }));
+    if (isTotal) path.push({ key: `${column.codes.join('\u0001')}\u0002total`, label: TOTAL_LABEL, isTotal: true });
+    const leafGroup = isSingleMeasure ? path.pop() : undefined;
+    const parent = path.reduce((p, seg) => child(p, seg.key, seg.label, seg.isTotal), root);
+    result.measures.forEach((measure, m) => parent.children.push(helper.display({
+      id: `v-${c}-${m}`,
+      header: leafGroup?.label ?? measure.label,
+      meta: { kind: 'value', column: c, measure: m, isTotal },
+    })));
+  });
+
+  const toDefs = (node: GroupNode): Def[] => node.children.map((n) => ('children' in n
+    ? helper.group({ id: n.id, header: n.label, columns: toDefs(n), meta: { kind: 'group', isTotal: n.isTotal } })
+    : n));
+  return [...rowHeaders, ...toDefs(root)];
+}

@@ -1,0 +1,195 @@
+// The real server on 127.0.0.1 with a fresh DATA_DIR (generated on start), called through the
+// official tRPC client. Every number is checked against an independent DuckDB query over the
+// Parquet (written here from hes-data.md, not from the catalogue) with the hes-2018 rules
+// applied by a few independent lines.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { createTRPCClient, httpLink, TRPCClientError } from '@trpc/client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PivotQueryInput } from '../shared/query/pivot-query';
+import type { PivotResult } from '../shared/result/pivot-result';
+import { readConfig } from './config';
+import { startServer, type RunningServer } from './start-server';
+import type { AppRouter } from './trpc/app-router';
+
+const EMAIL = 'it@test.hes';
+const PASSWORD = 'integration-pass-1';
+let server: RunningServer;
+let dataDir: string;
+let duck: DuckDBConnection;
+
+function makeClient() {
+  let cookie = '';
+  const client = createTRPCClient<AppRouter>({
+    links: [httpLink({
+      url: `${server.url.replace('localhost', '127.0.0.1')}/trpc`,
+      fetch: async (url, init) => {
+        const res = await fetch(url, { ...init, headers: { ...(init?.headers as Record<string, string>), cookie } } as RequestInit);
+        const set = res.headers.getSetCookie().find((c) => c.startsWith('hes_session='));
+        if (set) cookie = set.split(';')[0]!;
+        return res;
+      },
+    })],
+  });
+  return { client, cookie: () => cookie };
+}
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(path.join(tmpdir(), 'hes-int-'));
+  const config = readConfig({ DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', DEMO_SCALE: '0.001', DEMO_EMAIL: EMAIL, DEMO_PASSWORD: PASSWORD });
+  server = await startServer(config, { log: () => {} });
+  const instance = await DuckDBInstance.create(':memory:');
+  duck = await instance.connect();
+});
+
+afterAll(async () => {
+  await server?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+const FCE = "epistat = '3' AND classpat NOT IN ('3','4')";
+const parquet = (dataset: string) => `read_parquet('${dataDir}/${dataset}/fyear=*/*.parquet')`;
+
+/** Independent: GROUP BY CUBE over the Parquet, keyed by "row|column" ('' for a total). */
+async function cube(sql: string): Promise<Map<string, Record<string, number | null>>> {
+  const rows = (await duck.runAndReadAll(sql)).getRowObjectsJS();
+  const out = new Map<string, Record<string, number | null>>();
+  for (const r of rows) {
+    const conv = Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'bigint' ? Number(v) : (v as number | null)]));
+    out.set(`${r.r ?? ''}|${r.c ?? ''}`, conv);
+  }
+  return out;
+}
+
+// hes-2018, written again from hes-data.md §5.1 / §5.3.
+const count = (n: number | null) => (!n ? 0 : n <= 7 ? '*' : 5 * Math.round(n / 5));
+const statistic = (v: number | null, records: number | null) => (!records ? null : records <= 7 ? '*' : v);
+const ratio = (a: number | string, b: number | string, k: number) => (a === '*' || b === '*' ? '*' : b === 0 ? null : ((a as number) / (b as number)) * k);
+const shown = (c: { value: number | null; suppressed: boolean }) => (c.suppressed ? '*' : c.value);
+
+function expectMatches(result: PivotResult, truth: Map<string, Record<string, number | null>>, expected: (t: Record<string, number | null>) => (number | string | null)[]) {
+  let checked = 0;
+  result.rows.forEach((row, r) => result.columns.forEach((col, c) => {
+    const key = `${row.codes[0] ?? ''}|${col.codes[0] ?? ''}`;
+    const t = truth.get(key);
+    const want = t ? expected(t) : null;
+    const got = result.cells[r]![c]!.map(shown);
+    if (want === null) return;
+    want.forEach((w, m) => {
+      if (typeof w === 'number' && typeof got[m] === 'number') expect(got[m], `${key} measure ${m}`).toBeCloseTo(w, 4);
+      else expect(got[m], `${key} measure ${m}`).toEqual(w);
+    });
+    checked += 1;
+  }));
+  expect(checked).toBe(result.rows.length * result.columns.length);
+}
+
+describe('HES Workbench API (real server, real DuckDB, real SQLite)', () => {
+  it('refuses every procedure but login without a session, and wrong passwords uniformly', async () => {
+    const { client } = makeClient();
+    await expect(client.catalogue.datasets.query()).rejects.toMatchObject({ data: { code: 'UNAUTHORIZED', domainCode: 'not-authenticated' } });
+    await expect(client.auth.login.mutate({ email: EMAIL, password: 'wrong-password' })).rejects.toMatchObject({ data: { code: 'UNAUTHORIZED', domainCode: 'invalid-credentials' } });
+    await expect(client.auth.login.mutate({ email: 'nobody@x.y', password: PASSWORD })).rejects.toMatchObject({ message: 'Email or password not recognised.' });
+  });
+
+  it('logs in, answers me, lists datasets and hides SQL from the catalogue view', async () => {
+    const { client } = makeClient();
+    await client.auth.login.mutate({ email: EMAIL, password: PASSWORD });
+    expect((await client.auth.me.query()).user.email).toBe(EMAIL);
+    expect((await client.catalogue.datasets.query()).map((d) => d.id).sort()).toEqual(['ae', 'apc', 'op']);
+    const apc = await client.catalogue.dataset.query({ id: 'apc' });
+    expect(apc.fields.some((f) => f.id === 'diag_any')).toBe(true);
+    expect(JSON.stringify(apc)).not.toMatch(/"sql"|epistat = /);
+    const hits = await client.catalogue.searchCodes.query({ dataset: 'apc', field: 'diag_01', text: 'pneumonia' });
+    expect(hits.map((h) => h.code)).toEqual(expect.arrayContaining(['J18', 'J12', 'J09-J18']));
+    await client.auth.logout.mutate();
+    await expect(client.auth.me.query()).rejects.toBeInstanceOf(TRPCClientError);
+  });
+
+  it('APC: sex × year, FCEs, FAEs, median LOS, % emergency and bed days match an independent query', async () => {
+    const { client } = makeClient();
+    await client.auth.login.mutate({ email: EMAIL, password: PASSWORD });
+    const query: PivotQueryInput = {
+      dataset: 'apc', years: ['2223', '2324'], rows: [{ field: 'sex' }], columns: [{ field: 'fyear' }],
+      measures: ['fce', 'fae', 'los_median', 'pct_emergency', 'fce_bed_days'],
+    };
+    const result = await client.query.pivot.query(query);
+    const LOS = `${FCE} AND dismeth IN ('1','2','3','4','5') AND speldur_calc IS NOT NULL`;
+    const truth = await cube(`SELECT sex AS r, fyear AS c,
+        count(*) FILTER (WHERE ${FCE}) AS fce,
+        count(*) FILTER (WHERE ${FCE} AND epiorder = '01') AS fae,
+        count(*) FILTER (WHERE ${FCE} AND epiorder = '01' AND admimeth LIKE '2%') AS em,
+        median(speldur) FILTER (WHERE ${LOS}) AS los, count(speldur) FILTER (WHERE ${LOS}) AS los_n,
+        sum(CASE WHEN classpat = '2' THEN 0 ELSE epidur END) FILTER (WHERE ${FCE}) AS bed
+      FROM ${parquet('apc')} WHERE fyear IN ('2223','2324') GROUP BY CUBE (sex, fyear)`);
+    expectMatches(result, truth, (t) => [count(t.fce!), count(t.fae!), statistic(t.los!, t.los_n!), ratio(count(t.em!), count(t.fae!), 100),
+      !t.fce ? 0 : t.fce <= 7 ? '*' : 5 * Math.round(t.bed! / 5)]);
+    // The grand total is national-sized even at this scale, and is itself rounded.
+    const total = result.cells.at(-1)!.at(-1)!;
+    expect(total[0]!.value! % 5).toBe(0);
+    expect(result.policy.id).toBe('hes-2018');
+    expect(result.asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+
+  it('OP: attendance outcome, appointments and DNA rate match', async () => {
+    const { client } = makeClient();
+    await client.auth.login.mutate({ email: EMAIL, password: PASSWORD });
+    const result = await client.query.pivot.query({ dataset: 'op', years: ['1920'], rows: [{ field: 'attended' }], measures: ['appointments', 'dna_rate'] });
+    const truth = await cube(`SELECT attended AS r, NULL AS c, count(*) AS n, count(*) FILTER (WHERE attended IN ('3','7')) AS dna
+      FROM ${parquet('op')} WHERE fyear = '1920' GROUP BY CUBE (attended)`);
+    expectMatches(result, truth, (t) => [count(t.n!), ratio(count(t.dna!), count(t.n!), 100)]);
+    expect(result.rows.length).toBeGreaterThan(4);
+  });
+
+  it('A&E: department type × year, attendances, % within 4 hours and median time in department match', async () => {
+    const { client } = makeClient();
+    await client.auth.login.mutate({ email: EMAIL, password: PASSWORD });
+    const result = await client.query.pivot.query({
+      dataset: 'ae', years: ['2122', '2324'], rows: [{ field: 'aedepttype' }], columns: [{ field: 'fyear' }],
+      measures: ['attendances', 'pct_within_4h', 'time_in_dept_median'],
+    });
+    const truth = await cube(`SELECT aedepttype AS r, fyear AS c, count(*) AS n,
+        count(*) FILTER (WHERE depdur <= 240) AS w4, count(depdur) AS timed, median(depdur) AS med
+      FROM ${parquet('ae')} WHERE fyear IN ('2122','2324') GROUP BY CUBE (aedepttype, fyear)`);
+    expectMatches(result, truth, (t) => [count(t.n!), ratio(count(t.w4!), count(t.timed!), 100), statistic(t.med!, t.timed!)]);
+  });
+
+  it('never lets a true count of 1–7 out: small cells are * with no value anywhere in the response', async () => {
+    const { client } = makeClient();
+    await client.auth.login.mutate({ email: EMAIL, password: PASSWORD });
+    const result = await client.query.pivot.query({
+      dataset: 'apc', years: ['2324'], rows: [{ field: 'diag_01', level: 'code3' }], columns: [{ field: 'procode3', level: 'provider_region' }],
+      measures: ['fce', 'los_mean'], filters: [{ kind: 'in', field: 'diag_01', level: 'chapter', codes: ['X'] }],
+    });
+    const truth = await cube(`SELECT diag_01_3 AS r, provider_region AS c, count(*) FILTER (WHERE ${FCE}) AS fce
+      FROM ${parquet('apc')} WHERE fyear = '2324' AND diag_01_chapter = 'X' GROUP BY CUBE (diag_01_3, provider_region)`);
+    let small = 0;
+    result.rows.forEach((row, r) => result.columns.forEach((col, c) => {
+      const t = truth.get(`${row.codes[0] ?? ''}|${col.codes[0] ?? ''}`)?.fce ?? 0;
+      const cell = result.cells[r]![c]![0]!;
+      if (t >= 1 && t <= 7) { small += 1; expect(cell).toEqual({ value: null, suppressed: true }); }
+      else expect(cell.value).toBe(count(t));
+    }));
+    expect(small).toBeGreaterThan(0);
+    expect(result.suppressedCount).toBeGreaterThanOrEqual(small);
+  });
+
+  it('answers bad queries with typed errors and never a stack trace', async () => {
+    const { client, cookie } = makeClient();
+    await client.auth.login.mutate({ email: EMAIL, password: PASSWORD });
+    await expect(client.query.pivot.query({ dataset: 'apc', years: ['2324'], rows: [{ field: 'no_such_field' }], measures: ['fce'] }))
+      .rejects.toMatchObject({ data: { code: 'BAD_REQUEST', domainCode: 'unknown-field' } });
+    await expect(client.query.pivot.query({ dataset: 'op', years: ['2324'], measures: ['fce'] }))
+      .rejects.toMatchObject({ data: { domainCode: 'unknown-measure' } });
+    await expect(client.query.pivot.query({ dataset: 'apc', years: ['2324'], rows: [{ field: 'diag_01', level: 'code4' }], columns: [{ field: 'procode3', level: 'sitetret' }], measures: ['fce'] }))
+      .rejects.toMatchObject({ data: { code: 'UNPROCESSABLE_CONTENT', domainCode: 'too-many-cells' } });
+    // A malformed input straight over HTTP: typed 400, readable message, no stack.
+    const res = await fetch(`${server.url.replace('localhost', '127.0.0.1')}/trpc/query.pivot?input=${encodeURIComponent('{"dataset":"apc","years":["20"],"measures":[]}')}`, { headers: { cookie: cookie() } });
+    const body = await res.text();
+    expect(res.status).toBe(400);
+    expect(body).toContain('years.0');
+    expect(body).not.toMatch(/stack|at .*\.ts:\d+/);
+  });
+});
