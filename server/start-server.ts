@@ -22,12 +22,14 @@ export interface RunningServer {
 export async function startServer(config: Config, options: { clientDir?: string; log?: (line: string) => void } = {}): Promise<RunningServer> {
   const log = options.log ?? ((line: string) => console.log(line));
   const manifest = await ensureData({ dataDir: config.dataDir, seed: config.DEMO_SEED, scale: config.DEMO_SCALE, onProgress: log });
-  const catalogue = loadCatalogue(manifest.years);
+  // Serve only the datasets that were generated (a national benchmark may hold APC alone).
+  const full = loadCatalogue(manifest.years);
+  const catalogue = { ...full, datasets: new Map([...full.datasets].filter(([id]) => manifest.datasets.includes(id))) };
 
   mkdirSync(path.join(config.dataDir, 'app'), { recursive: true });
   const store = openAppStore(path.join(config.dataDir, 'app', 'app.sqlite'));
   await seedDemoUser(store, config.DEMO_EMAIL, config.DEMO_PASSWORD);
-  const engine = await openDuckDbEngine({ dataDir: config.dataDir });
+  const engine = await openDuckDbEngine({ dataDir: config.dataDir, datasets: manifest.datasets });
 
   const services: Services = {
     catalogue, engine, store, policy: HES_2018, queryTimeoutMs: config.QUERY_TIMEOUT_MS,

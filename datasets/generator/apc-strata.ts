@@ -5,8 +5,8 @@
 import { STRATA_CHAPTERS } from './apc-chapters';
 import { fitApcJoint, SEX_COUNT, AGE_COUNT, type ApcJoint } from './apc-joint';
 import { episodeCountPmf, fitApcMix, GROUPS, isDayCaseGroup, type ApcMix } from './apc-mix';
-import { allocate, allocateTable } from './largest-remainder';
-import { fitLosMultiplier, fittedParams, LOS_CLASSES, losClass, type LosGroup } from './los-model';
+import { allocate, allocateSystematic } from './largest-remainder';
+import { fitLosMultiplier, fittedParams, LOS_CLASSES, losClass, totalBedDays, type LosGroup } from './los-model';
 import { hashFraction, permutationFor } from './permutation';
 import { APC_2324, FAE_SERIES } from './targets';
 
@@ -37,6 +37,8 @@ export interface ApcYearPlan {
   readonly faes: number;
   readonly fces: number;
   readonly bedDaysTarget: number;
+  /** Bed days the strata will produce (exact, from the length-of-stay classes). */
+  readonly bedDays: number;
   readonly extraRows: number;
 }
 
@@ -61,26 +63,28 @@ function losGroupOf(group: string, chapterId: string): LosGroup {
 
 interface Cell { kind: number; chapterIdx: number; group: number; episodes: number; sexIdx: number; ageBand: number; n: number }
 
-function normalCells(faes: number, m: { mix: ApcMix; joint: ApcJoint }): Cell[] {
+function normalCells(faes: number, m: { mix: ApcMix; joint: ApcJoint }, seed: number, yearNum: number): Cell[] {
   const cells: Cell[] = [];
   const byChapter = allocate(faes, m.mix.chapters.map((c) => c.faePerFce));
   m.mix.chapters.forEach((cm, ci) => {
-    const total = byChapter[ci] ?? 0;
-    const rows = allocate(total, m.joint.withinChapter[ci] ?? []);
-    const cols: { group: number; episodes: number; n: number }[] = [];
-    allocate(total, cm.groupShares).forEach((gn, g) => {
+    // Groups and episode counts are exact per chapter (they carry the FCE and admission
+    // targets); each column's spells spread over sex × age by systematic rounding.
+    const within = m.joint.withinChapter[ci] ?? [];
+    const byRow: Cell[][] = within.map(() => []);
+    allocate(byChapter[ci] ?? 0, cm.groupShares).forEach((gn, g) => {
       const name = GROUPS[g] ?? 'E';
       const pmf = isDayCaseGroup(name) ? [1] : episodeCountPmf(cm.episodesPerSpell[g] ?? 1);
-      allocate(gn, pmf).forEach((n, e) => cols.push({ group: g, episodes: e + 1, n }));
+      allocate(gn, pmf).forEach((n, e) => {
+        const offset = hashFraction(seed, yearNum, ci, g, e);
+        allocateSystematic(n, within, offset).forEach((count, r) => {
+          if (count > 0) {
+            byRow[r]?.push({ kind: KIND.normal, chapterIdx: ci, group: g, episodes: e + 1,
+              sexIdx: Math.floor(r / AGE_COUNT), ageBand: r % AGE_COUNT, n: count });
+          }
+        });
+      });
     });
-    const table = allocateTable(rows, cols.map((c) => c.n));
-    table.forEach((row, r) => row.forEach((n, j) => {
-      const col = cols[j];
-      if (n > 0 && col) {
-        cells.push({ kind: KIND.normal, chapterIdx: ci, group: col.group, episodes: col.episodes,
-          sexIdx: Math.floor(r / AGE_COUNT), ageBand: r % AGE_COUNT, n });
-      }
-    }));
+    cells.push(...byRow.flat());
   });
   return cells;
 }
@@ -113,7 +117,7 @@ export function planApcYear(year: string, scale: number, seed: number): ApcYearP
   const published = FAE_SERIES.get(year);
   if (published === undefined) throw new RangeError(`planApcYear: no FAE figure for ${year}`);
   const faes = Math.round(published * scale);
-  const normal = normalCells(faes, m);
+  const normal = normalCells(faes, m, seed, Number(year));
   const fces = normal.reduce((a, c) => a + c.n * c.episodes, 0);
   const extras = extraCells(fces, m);
 
@@ -148,7 +152,9 @@ export function planApcYear(year: string, scale: number, seed: number): ApcYearP
     spellOffset += c.n;
     return s;
   });
-  return { year, strata, faes, fces, bedDaysTarget, extraRows: extras.reduce((a, c) => a + c.n, 0) };
+  return {
+    year, strata, faes, fces, bedDaysTarget, bedDays: totalBedDays(classCounts, lambda), extraRows: extras.reduce((a, c) => a + c.n, 0),
+  };
 }
 
 export { SEX_COUNT };

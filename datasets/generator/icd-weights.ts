@@ -127,3 +127,9 @@ export function weighCodes(
 export function isAdultOnly(code: string): boolean {
   return ADULT_ONLY.test(code);
 }
+
+/** Outpatient primary diagnoses (poorly completed in OP; R69X "unknown" is common). */
+export const OP_DIAGNOSES: readonly Entry[] = [
+  ['R69X', 40], ['Z098', 5], ['Z099', 3], ['H251', 4], ['M170', 3], ['M161', 2], ['N390', 1], ['C509', 2], ['H353', 2],
+  ['E119', 2], ['I489', 1], ['K219', 1], ['R104', 2], ['R074', 2], ['L989', 1], ['G560', 1], ['H669', 1], ['J459', 1], ['F329', 1],
+];

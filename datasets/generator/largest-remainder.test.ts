@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { allocate, allocateTable } from './largest-remainder';
+import { allocate, allocateSystematic } from './largest-remainder';
 
 describe('allocate (largest remainder)', () => {
   it('splits exactly and favours the largest remainders', () => {
@@ -36,29 +36,30 @@ describe('allocate (largest remainder)', () => {
   });
 });
 
-describe('allocateTable', () => {
-  it('meets both margins exactly and stays near independence', () => {
+describe('allocateSystematic', () => {
+  it('sums exactly, stays within one of each quota and keeps zero weights at zero', () => {
     fc.assert(fc.property(
-      fc.array(fc.integer({ min: 0, max: 500 }), { minLength: 1, maxLength: 30 }),
-      fc.array(fc.double({ min: 0.01, max: 10, noNaN: true }), { minLength: 1, maxLength: 12 }),
-      (rows, colWeights) => {
-        const total = rows.reduce((a, b) => a + b, 0);
-        const cols = allocate(total, colWeights);
-        const table = allocateTable(rows, cols);
-        table.forEach((row, i) => expect(row.reduce((a, b) => a + b, 0)).toBe(rows[i]));
-        cols.forEach((c, j) => expect(table.reduce((a, row) => a + (row[j] ?? 0), 0)).toBe(c));
-        table.flat().forEach((v) => expect(v).toBeGreaterThanOrEqual(0));
+      fc.integer({ min: 0, max: 100_000 }),
+      fc.array(fc.double({ min: 0, max: 100, noNaN: true }), { minLength: 1, maxLength: 90 }),
+      fc.double({ min: 0, max: 0.999999, noNaN: true }),
+      (total, weights, offset) => {
+        fc.pre(weights.some((w) => w > 0.001));
+        const parts = allocateSystematic(total, weights, offset);
+        const sum = weights.reduce((a, b) => a + b, 0);
+        expect(parts.reduce((a, b) => a + b, 0)).toBe(total);
+        parts.forEach((p, i) => {
+          expect(p).toBeGreaterThanOrEqual(0);
+          expect(Math.abs(p - ((weights[i] ?? 0) / sum) * total)).toBeLessThan(1 + 1e-6);
+        });
       },
     ));
   });
 
-  it('does not pile small rows onto the largest column', () => {
-    // 50 rows of 1 unit over columns 60/40: a per-row allocation would give column 0 all 50.
-    const table = allocateTable(Array.from({ length: 50 }, () => 1), [30, 20]);
-    expect(table.reduce((a, r) => a + (r[0] ?? 0), 0)).toBe(30);
-  });
-
-  it('rejects margins with different sums', () => {
-    expect(() => allocateTable([1, 2], [4])).toThrow(RangeError);
+  it('is unbiased over offsets where largest remainder always favours the big cell', () => {
+    // One unit over 60/40 cells: largest remainder always gives it to the first cell.
+    let first = 0;
+    for (let k = 0; k < 100; k++) first += allocateSystematic(1, [0.6, 0.4], k / 100)[0] ?? 0;
+    expect(first).toBe(60);
+    expect(allocate(1, [0.6, 0.4])).toEqual([1, 0]);
   });
 });

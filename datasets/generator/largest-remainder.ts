@@ -33,20 +33,24 @@ export function scaledCount(published: number, scale: number): number {
 }
 
 /**
- * An integer table with exactly the given row and column totals (which must have equal sums),
- * close to the independence table rowTotal × colTotal / total. Rows are filled in order, each
- * split in proportion to what the columns still need, so the last row closes every column.
- * Used where the cells are small: allocating each row alone would round the same way every time.
+ * Systematic rounding: cell i gets floor(C_i + offset) - floor(C_{i-1} + offset), where C_i is
+ * the cumulative exact quota. Parts sum exactly to the total and each is the floor or ceiling of
+ * its quota; unlike largest remainder, small totals spread over many cells stay unbiased when
+ * the offset (0 ≤ offset < 1) differs between calls.
  */
-export function allocateTable(rowTotals: readonly number[], colTotals: readonly number[]): number[][] {
-  const rowSum = rowTotals.reduce((a, b) => a + b, 0);
-  const colSum = colTotals.reduce((a, b) => a + b, 0);
-  if (rowSum !== colSum) throw new RangeError(`allocateTable: rows sum to ${rowSum}, columns to ${colSum}`);
-  const remaining = [...colTotals];
-  return rowTotals.map((r) => {
-    if (r === 0) return remaining.map(() => 0);
-    const parts = allocate(r, remaining);
-    parts.forEach((p, j) => { remaining[j] = (remaining[j] ?? 0) - p; });
-    return parts;
+export function allocateSystematic(total: number, weights: readonly number[], offset: number): number[] {
+  if (!Number.isInteger(total) || total < 0) throw new RangeError(`allocateSystematic: bad total ${total}`);
+  if (!(offset >= 0 && offset < 1)) throw new RangeError(`allocateSystematic: offset must be in [0, 1), got ${offset}`);
+  const sum = weights.reduce((a, w) => a + w, 0);
+  if (total === 0) return weights.map(() => 0);
+  if (!(sum > 0)) throw new RangeError('allocateSystematic: weights sum to zero but the total is positive');
+  let cumulative = 0;
+  let previous = Math.floor(offset);
+  return weights.map((w, i) => {
+    cumulative += (w / sum) * total;
+    const edge = i === weights.length - 1 ? total + Math.floor(offset) : Math.floor(cumulative + offset + 1e-9);
+    const part = Math.max(0, edge - previous);
+    previous = Math.max(previous, edge);
+    return part;
   });
 }

@@ -11,21 +11,24 @@ import type { Engine, RunOptions } from './engine';
 
 export interface DuckDbEngineOptions {
   readonly dataDir: string;
+  /** Datasets with Parquet on disk; each gets a view of the same name. */
+  readonly datasets: readonly ('apc' | 'op' | 'ae')[];
   readonly threads?: number;
   readonly connections?: number;
 }
 
 export async function openDuckDbEngine(options: DuckDbEngineOptions): Promise<Engine> {
-  const instance = await DuckDBInstance.create(':memory:', {
-    threads: String(options.threads ?? 2),
-    // Parquet is read from DATA_DIR only; nothing else on disk is reachable by a query.
-    enable_external_access: 'true',
-  });
+  const instance = await DuckDBInstance.create(':memory:', { threads: String(options.threads ?? 2) });
   const setup = await instance.connect();
-  for (const dataset of ['apc', 'op', 'ae'] as const) {
+  for (const dataset of options.datasets) {
     const glob = parquetGlob(options.dataDir, dataset).replaceAll("'", "''");
     await setup.run(`CREATE VIEW ${dataset} AS SELECT * FROM read_parquet('${glob}', hive_partitioning = false)`);
   }
+  // Defence in depth (no endpoint accepts SQL): queries may read DATA_DIR and nothing else,
+  // and the setting cannot be changed back.
+  await setup.run(`SET allowed_directories = ['${options.dataDir.replaceAll("'", "''")}/']`);
+  await setup.run('SET enable_external_access = false');
+  await setup.run('SET lock_configuration = true');
   setup.closeSync();
 
   const pool: DuckDBConnection[] = [];

@@ -1,0 +1,36 @@
+// Writes one A&E year: plan exact strata (TypeScript), load them, COPY the attendance query.
+
+import { planAeYear } from './ae-plan';
+import { aeSql } from './ae-sql';
+import { distIndex } from './categoricals';
+import { loadRows, type Duck } from './duck';
+import { isoDate, yearBounds, yearLabel } from './fiscal-years';
+import { copyToParquet } from './parquet-copy';
+import { serialRange, streamFor } from './sql-common';
+
+const DEP_SHAPE: ReadonlyMap<string, number> = new Map([['01', 0.6], ['02', 1.2], ['03', 1.8], ['04', 1.8]]);
+
+function ambulanceShare(dept: string, disposal: string): number {
+  if (disposal === '10') return 0.85;
+  if (dept !== '01') return dept === '02' ? 0.02 : 0.03;
+  return disposal === '01' ? 0.55 : 0.15;
+}
+
+export async function writeAeYear(duck: Duck, opts: { fyear: string; seed: number; scale: number; path: string }): Promise<number> {
+  const plan = planAeYear(opts.fyear, opts.scale);
+  await loadRows(duck.connection, 'st', [
+    ['dept', 'VARCHAR'], ['disp', 'VARCHAR'], ['within', 'INTEGER'], ['n', 'BIGINT'], ['off', 'BIGINT'],
+    ['dep_shape', 'DOUBLE'], ['p_amb', 'DOUBLE'], ['cat_dist', 'INTEGER'], ['ed', 'INTEGER'],
+  ], plan.strata.map((s) => [
+    s.deptType, s.disposal, s.within4h ? 1 : 0, s.n, s.offset, DEP_SHAPE.get(s.deptType) ?? 1,
+    ambulanceShare(s.deptType, s.disposal),
+    distIndex('aeAttendcat', s.deptType === '01' || s.deptType === '02' ? 'major' : 'minor'),
+    s.deptType === '01' || s.deptType === '02' ? 1 : 0,
+  ]));
+  const b = yearBounds(opts.fyear);
+  const sql = aeSql({
+    stream: streamFor(opts.seed, 'ae', opts.fyear), fyear: opts.fyear, label: yearLabel(opts.fyear),
+    yearStart: isoDate(b.start), yearDays: b.days, serialRange: serialRange(opts.scale), ecds: plan.ecds,
+  });
+  return copyToParquet(duck, sql, opts.path);
+}
