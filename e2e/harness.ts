@@ -1,7 +1,6 @@
 // Shared set-up for the e2e suite: the real server (built client, demo data) on 127.0.0.1 and
 // Debian's Chromium driven by playwright-core. Never a downloaded browser.
-import { existsSync } from 'node:fs';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { CLIENT_DIST, ROOT_DIR } from '../server/build-client';
@@ -16,7 +15,12 @@ export async function startWorkbench(): Promise<RunningServer> {
   const dataDir = process.env.TEST_DATA_DIR;
   if (!dataDir) throw new Error('TEST_DATA_DIR is not set: run the e2e suite through `npm test`.');
   if (!existsSync(path.join(CLIENT_DIST, 'index.html'))) throw new Error('The client is not built: run through `npm test`.');
-  const config = readConfig({ ...process.env, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', DEMO_EMAIL: DEMO.email, DEMO_PASSWORD: DEMO.password });
+  // Serve the data as generated (its scale and seed), never regenerate it here.
+  const manifest = JSON.parse(readFileSync(path.join(dataDir, 'manifest.json'), 'utf8')) as { scale: number; seed: number };
+  const config = readConfig({
+    ...process.env, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', DEMO_EMAIL: DEMO.email, DEMO_PASSWORD: DEMO.password,
+    DEMO_SCALE: String(manifest.scale), DEMO_SEED: String(manifest.seed),
+  });
   return startServer(config, { clientDir: CLIENT_DIST, log: () => {} });
 }
 

@@ -1,3 +1,5 @@
+// A&E plan: exact volume and 4-hour quotas, ECDS disposal codes.
+
 import { describe, expect, it } from 'vitest';
 import { planAeYear } from './ae-plan';
 import { AE_ATTENDANCES, AE_WITHIN_4H } from './targets';

@@ -1,3 +1,5 @@
+// APC admission mix: the fitted shares reproduce the published 2023-24 targets.
+
 import { describe, expect, it } from 'vitest';
 import { publishedEmergencyShare } from './apc-chapters';
 import { episodeCountPmf, fitApcMix, GROUPS } from './apc-mix';

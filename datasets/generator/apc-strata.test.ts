@@ -1,3 +1,5 @@
+// APC strata: joint fit and per-year quota allocation hold the targets at every scale.
+
 import { describe, expect, it } from 'vitest';
 import { STRATA_CHAPTERS } from './apc-chapters';
 import { fitApcJoint, SEX_CODES } from './apc-joint';

@@ -1,3 +1,5 @@
+// Iterative proportional fitting: margins met, zeros kept, infeasible margins reported.
+
 import { describe, expect, it } from 'vitest';
 import { fitIpf, marginOf } from './ipf';
 

@@ -1,3 +1,5 @@
+// Quota allocation: exact totals, bounded rounding, unbiased systematic rounding.
+
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { allocate, allocateSystematic } from './largest-remainder';

@@ -1,3 +1,5 @@
+// ICD-10 weights and slot lists: curated codes exist, picks stay in chapter, sex and era.
+
 import { describe, expect, it } from 'vitest';
 import { loadIcd10 } from '../reference/load-icd10';
 import { CAUSE_HEAD, CHILD_HEAD, expandEntry, OP_DIAGNOSES, PRIMARY_HEAD, SECONDARY_ADULT, SECONDARY_CHILD } from './icd-weights';

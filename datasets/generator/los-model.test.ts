@@ -1,3 +1,5 @@
+// Length of stay: exact class totals and the bed-days multiplier fit.
+
 import { describe, expect, it } from 'vitest';
 import { classTotal, fitLosMultiplier, LOS_CLASSES, losParams, losValue, totalBedDays } from './los-model';
 

@@ -1,3 +1,5 @@
+// OP plan: exact appointment totals and outcome quotas.
+
 import { describe, expect, it } from 'vitest';
 import { FOLLOW_UP_CODES, planOpYear } from './op-plan';
 import { OP_APPOINTMENTS, OP_ATTENDED } from './targets';

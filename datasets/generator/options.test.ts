@@ -1,3 +1,5 @@
+// Generator options: defaults, normalisation and typed rejection of bad input.
+
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_YEARS, GeneratorOptionsError, resolveOptions } from './options';
 

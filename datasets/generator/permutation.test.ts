@@ -1,3 +1,5 @@
+// Deterministic permutations and hash fractions used for quota scattering.
+
 import { describe, expect, it } from 'vitest';
 import { hashFraction, permutationFor, permute } from './permutation';
 
