@@ -22,6 +22,13 @@ describe('buildPivotColumns', () => {
     ]);
   });
 
+  it('shows codes before labels only where the field says codes mean something', () => {
+    const header = { codes: ['J09-J18'], labels: ['Influenza and pneumonia'], depth: 1 };
+    expect(rowHeaderLabel(header, 0, true)).toBe('J09-J18 Influenza and pneumonia');
+    expect(rowHeaderLabel(header, 0, false)).toBe('Influenza and pneumonia');
+    expect(rowHeaderLabel({ codes: [], labels: [], depth: 0 }, 0, true)).toBe('Total');
+  });
+
   it('labels subtotal and total rows', () => {
     const header = { codes: ['elective'], labels: ['Elective'], depth: 1 };
     expect(rowHeaderLabel(header, 0)).toBe('Elective');

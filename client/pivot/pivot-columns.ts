@@ -25,9 +25,15 @@ interface GroupNode { readonly id: string; readonly label: string; readonly isTo
 
 export const TOTAL_LABEL = 'Total';
 
+/** "J18 Pneumonia, organism unspecified" where codes mean something, else the label alone. */
+export function codeAndLabel(code: string | undefined, label: string | undefined, showCodes: boolean | undefined): string {
+  if (!showCodes || !code || code === label) return label ?? '';
+  return `${code} ${label ?? ''}`;
+}
+
 /** The label of row `row` in row-header column `level` ('' where a subtotal row is blank). */
-export function rowHeaderLabel(row: PivotRow['header'], level: number): string {
-  if (level < row.depth) return row.labels[level] ?? '';
+export function rowHeaderLabel(row: PivotRow['header'], level: number, showCodes?: boolean): string {
+  if (level < row.depth) return codeAndLabel(row.codes[level], row.labels[level], showCodes);
   return level === row.depth ? TOTAL_LABEL : '';
 }
 
@@ -39,7 +45,7 @@ export function buildPivotColumns(result: PivotResponse): Def[] {
   const rowHeaders: Def[] = (result.rowFields.length === 0 ? [undefined] : result.rowFields).map((field, level) => helper.display({
     id: `row-${level}`,
     header: field ? fieldHeading(field) : '',
-    cell: ({ row }) => rowHeaderLabel(row.original.header, level),
+    cell: ({ row }) => rowHeaderLabel(row.original.header, level, field?.showCodes),
     meta: { kind: 'row-header', level },
   }));
 
@@ -63,7 +69,7 @@ export function buildPivotColumns(result: PivotResponse): Def[] {
   result.columns.forEach((column, c) => {
     const isTotal = column.depth < fieldCount;
     const path = column.codes.slice(0, column.depth).map((_, d) => ({
-      key: column.codes.slice(0, d + 1).join('\u0001'), label: column.labels[d] ?? '', isTotal: false,
+      key: column.codes.slice(0, d + 1).join('\u0001'), label: codeAndLabel(column.codes[d], column.labels[d], result.columnFields[d]?.showCodes), isTotal: false,
     }));
     if (isTotal) path.push({ key: `${column.codes.join('\u0001')}\u0002total`, label: TOTAL_LABEL, isTotal: true });
     const leafGroup = isSingleMeasure ? path.pop() : undefined;

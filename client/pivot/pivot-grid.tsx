@@ -82,7 +82,7 @@ function BodyCell({ cell, result, previous, renderHeader }: BodyCellProps) {
     const isRepeat = previous !== undefined && meta.level < header.depth - 1
       && header.codes.slice(0, meta.level + 1).join('\u0001') === previous.codes.slice(0, meta.level + 1).join('\u0001');
     return (
-      <th scope="row" className={isRepeat ? 'row-heading repeat' : 'row-heading'} title={rowHeaderLabel(header, meta.level) || undefined}>
+      <th scope="row" className={isRepeat ? 'row-heading repeat' : 'row-heading'} title={rowHeaderLabel(header, meta.level, result.rowFields[meta.level]?.showCodes) || undefined}>
         {renderHeader(cell)}
       </th>
     );

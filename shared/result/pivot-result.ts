@@ -26,6 +26,8 @@ export const AxisFieldSchema = z.object({
   levelLabel: z.string(),
   /** True when the level has a finer level below it (the UI can drill down). */
   drillable: z.boolean(),
+  /** Codes mean something to analysts here (ICD-10, OPCS-4, providers, specialties): show them. */
+  showCodes: z.boolean(),
 });
 export type AxisField = z.infer<typeof AxisFieldSchema>;
 
