@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { UnknownFieldError, UnknownLevelError } from '../errors/domain-error';
 import type { Catalogue, CodeList, Dataset } from './catalogue-types';
-import { findField, findLevel, findMeasure } from './find-field';
+import { indexDataset } from './dataset-index';
 import { searchCodes } from './search-codes';
 
 const lists: CodeList[] = [
@@ -82,16 +82,16 @@ describe('searchCodes', () => {
   });
 });
 
-describe('findField / findLevel / findMeasure', () => {
-  it('finds by id and returns undefined otherwise', () => {
-    const field = findField(dataset, 'diag_01');
+describe('indexDataset', () => {
+  it('finds by id through Maps and returns undefined otherwise (no prototype keys)', () => {
+    const index = indexDataset(dataset);
+    const field = index.fields.get('diag_01');
     expect(field?.id).toBe('diag_01');
-    expect(findField(dataset, 'toString')).toBeUndefined();
-    expect(field && findLevel(field, 'code3')?.codeList).toBe('c3');
-    expect(field && findLevel(field, 'block')).toBeUndefined();
-    const los = findField(dataset, 'speldur');
-    expect(los && findLevel(los, 'speldur')).toBeUndefined();
-    expect(findMeasure(dataset, 'fce')?.kind).toBe('count');
-    expect(findMeasure(dataset, 'fae')).toBeUndefined();
+    expect(index.fields.get('toString')).toBeUndefined();
+    expect(index.fields.get('constructor')).toBeUndefined();
+    expect(field?.type === 'code' && index.level(field, 'code3')?.codeList).toBe('c3');
+    expect(field?.type === 'code' && index.level(field, 'block')).toBeUndefined();
+    expect(index.measures.get('fce')?.kind).toBe('count');
+    expect(index.measures.get('fae')).toBeUndefined();
   });
 });

@@ -2,7 +2,7 @@
 // of the label. Pure, so the server procedure and the offline browser demo share it.
 import { UnknownDatasetError, UnknownFieldError, UnknownLevelError } from '../errors/domain-error';
 import type { Catalogue, CodeEntry, CodeList, DatasetId } from './catalogue-types';
-import { findField, findLevel } from './find-field';
+import { indexDataset } from './dataset-index';
 
 export interface CodeMatch {
   readonly field: string;
@@ -55,10 +55,11 @@ export function searchCodes(
 ): CodeMatch[] {
   const ds = catalogue.datasets.get(dataset);
   if (ds === undefined) throw new UnknownDatasetError(dataset);
-  const f = findField(ds, field);
+  const index = indexDataset(ds);
+  const f = index.fields.get(field);
   if (f === undefined) throw new UnknownFieldError(dataset, field, 'field');
   if (f.type !== 'code') return [];
-  if (opts.level !== undefined && findLevel(f, opts.level) === undefined) throw new UnknownLevelError(field, opts.level, 'level');
+  if (opts.level !== undefined && index.level(f, opts.level) === undefined) throw new UnknownLevelError(field, opts.level, 'level');
   const codeQuery = normaliseCode(text);
   const wordQuery = words(text);
   if (codeQuery.length === 0 && wordQuery.length === 0) return [];
