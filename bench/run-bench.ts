@@ -16,7 +16,8 @@ import { startServer } from '../server/start-server';
 
 const args = new Set(process.argv.slice(2));
 const OUT = path.join(ROOT_DIR, 'bench-output');
-const RUNS = 25;
+/** Timed runs per measurement (fewer at national scale, where one run takes seconds). */
+const runsFor = (scale: number) => (scale >= 0.5 ? 7 : 25);
 
 function dirSize(dir: string): number {
   if (!existsSync(dir)) return 0;
@@ -47,10 +48,10 @@ const PIVOTS: { name: string; query: PivotQueryInput }[] = [
   },
 ];
 
-async function timeIt(fn: () => Promise<unknown>): Promise<number[]> {
+async function timeIt(runs: number, fn: () => Promise<unknown>): Promise<number[]> {
   await fn(); await fn(); // warm-up
   const times: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
+  for (let i = 0; i < runs; i++) {
     const t = performance.now();
     await fn();
     times.push(performance.now() - t);
@@ -78,13 +79,13 @@ async function benchScale(s: Scale): Promise<void> {
     for (const p of PIVOTS) {
       const query = PivotQuerySchema.parse(p.query);
       const url = `${base}/trpc/query.pivot?input=${encodeURIComponent(JSON.stringify(query))}`;
-      const http = await timeIt(async () => {
+      const http = await timeIt(runsFor(s.scale), async () => {
         const res = await fetch(url, { headers: { cookie } });
         if (!res.ok) throw new Error(`pivot failed: ${res.status} ${await res.text()}`);
         await res.json();
       });
       const compiled = compilePivot(query, server.services.catalogue, server.services.engine.dialect);
-      const engine = await timeIt(() => server.services.engine.run(compiled, { timeoutMs: 120_000 }));
+      const engine = await timeIt(runsFor(s.scale), () => server.services.engine.run(compiled, { timeoutMs: 120_000 }));
       console.log(`  ${p.name}\n    whole stack p50 ${fmt(percentile(http, 50))} p95 ${fmt(percentile(http, 95))} | ` +
         `engine only p50 ${fmt(percentile(engine, 50))} p95 ${fmt(percentile(engine, 95))} | overhead ×${(percentile(http, 50) / percentile(engine, 50)).toFixed(2)}`);
     }
