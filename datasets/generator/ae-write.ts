@@ -3,7 +3,8 @@
 import { planAeYear } from './ae-plan';
 import { aeSql } from './ae-sql';
 import { distIndex } from './categoricals';
-import { loadRows, type Duck } from './duck';
+import type { YearOptions } from './apc-write';
+import { loadStrata, type Duck } from './duck';
 import { isoDate, yearBounds, yearLabel } from './fiscal-years';
 import { copyToParquet } from './parquet-copy';
 import { serialRange, streamFor } from './sql-common';
@@ -16,21 +17,25 @@ function ambulanceShare(dept: string, disposal: string): number {
   return disposal === '01' ? 0.55 : 0.15;
 }
 
-export async function writeAeYear(duck: Duck, opts: { fyear: string; seed: number; scale: number; path: string }): Promise<number> {
+/** Loads the year's strata and returns the SELECT that yields its rows (contract columns). */
+export async function prepareAeYear(duck: Duck, opts: YearOptions): Promise<string> {
   const plan = planAeYear(opts.fyear, opts.scale);
-  await loadRows(duck.connection, 'st', [
-    ['dept', 'VARCHAR'], ['disp', 'VARCHAR'], ['within', 'INTEGER'], ['n', 'BIGINT'], ['off', 'BIGINT'],
+  await loadStrata(duck, 'st', [
+    ['dept', 'VARCHAR'], ['disp', 'VARCHAR'], ['within', 'INTEGER'], ['off', 'BIGINT'],
     ['dep_shape', 'DOUBLE'], ['p_amb', 'DOUBLE'], ['cat_dist', 'INTEGER'], ['ed', 'INTEGER'],
-  ], plan.strata.map((s) => [
-    s.deptType, s.disposal, s.within4h ? 1 : 0, s.n, s.offset, DEP_SHAPE.get(s.deptType) ?? 1,
+  ], plan.strata.map((s) => [[
+    s.deptType, s.disposal, s.within4h ? 1 : 0, s.offset, DEP_SHAPE.get(s.deptType) ?? 1,
     ambulanceShare(s.deptType, s.disposal),
     distIndex('aeAttendcat', s.deptType === '01' || s.deptType === '02' ? 'major' : 'minor'),
     s.deptType === '01' || s.deptType === '02' ? 1 : 0,
-  ]));
+  ], s.n]));
   const b = yearBounds(opts.fyear);
-  const sql = aeSql({
+  return aeSql({
     stream: streamFor(opts.seed, 'ae', opts.fyear), fyear: opts.fyear, label: yearLabel(opts.fyear),
     yearStart: isoDate(b.start), yearDays: b.days, serialRange: serialRange(opts.scale), ecds: plan.ecds,
   });
-  return copyToParquet(duck, sql, opts.path);
+}
+
+export async function writeAeYear(duck: Duck, opts: YearOptions & { path: string }): Promise<number> {
+  return copyToParquet(duck, await prepareAeYear(duck, opts), opts.path);
 }

@@ -11,8 +11,8 @@ export function apcSelectList(fyear: string, label: string): string {
   const finished = 'kind <> 3 AND is_last';
   const startage = ageCodeSql('dob', epistart);
   const speldur = `CASE WHEN kind = 3 THEN year_end - admidate WHEN is_last THEN los END`;
-  const dch = 'list_transform(dids, x -> lk.icdch[x])';
-  const pch = 'list_transform(pids, x -> lk.opcsch[x])';
+  const dch = 'list_transform(dids, lambda x: lk.icdch[x])';
+  const pch = 'list_transform(pids, lambda x: lk.opcsch[x])';
   const exprs = new Map<string, string>([
     ['epikey', `'E${fyear}' || lpad(CAST(sno AS VARCHAR), 9, '0') || lpad(CAST(k AS VARCHAR), 2, '0')`],
     ['spell_id', `'S${fyear}' || lpad(CAST(sno AS VARCHAR), 9, '0')`],
@@ -61,8 +61,8 @@ export function apcSelectList(fyear: string, label: string): string {
     ['diag_01_block', 'lk.icdblk[dids[1]]'],
     ['diag_01_3', 'lk.icd3[dids[1]]'],
     ['diag_all_chapter', `list_sort(list_distinct(${dch}))`],
-    ['diag_all_block', 'list_sort(list_distinct(list_transform(dids, x -> lk.icdblk[x])))'],
-    ['diag_all_3', 'list_sort(list_distinct(list_transform(dids, x -> lk.icd3[x])))'],
+    ['diag_all_block', 'list_sort(list_distinct(list_transform(dids, lambda x: lk.icdblk[x])))'],
+    ['diag_all_3', 'list_sort(list_distinct(list_transform(dids, lambda x: lk.icd3[x])))'],
     ['diag_all_4', 'list_sort(dl)'],
     ['opertn_01', `CASE WHEN kind = 3 THEN NULL WHEN len(pl) = 0 THEN '-' ELSE pl[1] END`],
     ...positionalColumns('opertn', 24, 'pl').slice(1),
@@ -72,7 +72,7 @@ export function apcSelectList(fyear: string, label: string): string {
     ['opertn_01_chapter', 'lk.opcsch[pids[1]]'],
     ['opertn_01_3', 'lk.opcs3[pids[1]]'],
     ['opertn_all_chapter', `list_sort(list_distinct(${pch}))`],
-    ['opertn_all_3', 'list_sort(list_distinct(list_transform(pids, x -> lk.opcs3[x])))'],
+    ['opertn_all_3', 'list_sort(list_distinct(list_transform(pids, lambda x: lk.opcs3[x])))'],
     ['opertn_all_4', 'list_sort(list_distinct(pl))'],
   ]);
   return contractSelect(APC_COLUMNS, exprs);

@@ -110,19 +110,19 @@ e2 AS (
 e3 AS (
   SELECT e2.*,
     CASE WHEN kind = 3 THEN []::INTEGER[]
-         ELSE list_filter(list_value(d1, dcause, ${secPositions}), x -> x IS NOT NULL) END AS ids0,
+         ELSE list_filter(list_value(d1, dcause, ${secPositions}), lambda x: x IS NOT NULL) END AS ids0,
     CASE WHEN p1 IS NULL THEN []::INTEGER[]
          ELSE list_filter(list_value(p1,
            CASE WHEN lk.opcs_side[p1] = 1 AND ${ue(T.side)} < 0.9
                 THEN lk.opcs_extra[CASE WHEN ${ue(T.sideWhich)} < 0.1 THEN 1 WHEN ${ue(T.sideWhich)} < 0.55 THEN 2 ELSE 3 END] END,
-           CASE WHEN lk.opcs_min[p1] = 1 AND ${ue(T.minimal)} < 0.6 THEN lk.opcs_extra[4] END), x -> x IS NOT NULL) END AS pids
+           CASE WHEN lk.opcs_min[p1] = 1 AND ${ue(T.minimal)} < 0.6 THEN lk.opcs_extra[4] END), lambda x: x IS NOT NULL) END AS pids
   FROM e2, lk),
 e4 AS (
-  SELECT e3.*, list_filter(ids0, (x, j) -> list_position(ids0, x) = j)[1:20] AS dids FROM e3),
+  SELECT e3.*, list_filter(ids0, lambda x, j: list_position(ids0, x) = j)[1:20] AS dids FROM e3),
 e5 AS (
   SELECT e4.*,
-    list_transform(dids, x -> lk.icd4[x]) AS dl,
-    list_transform(pids, x -> lk.opcs4[x]) AS pl,
+    list_transform(dids, lambda x: lk.icd4[x]) AS dl,
+    list_transform(pids, lambda x: lk.opcs4[x]) AS pl,
     ${start} AS year_start, ${end} AS year_end
   FROM e4, lk)
 SELECT * FROM e5`;

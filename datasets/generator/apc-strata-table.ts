@@ -14,7 +14,7 @@ import { AGE_BANDS } from './targets';
 
 export const APC_STRATA_COLUMNS: readonly (readonly [string, SqlColumnType])[] = [
   ['kind', 'INTEGER'], ['grp', 'INTEGER'], ['neps', 'INTEGER'], ['sex', 'VARCHAR'], ['band', 'INTEGER'],
-  ['age_lo', 'INTEGER'], ['age_hi', 'INTEGER'], ['n', 'BIGINT'], ['spell_off', 'BIGINT'],
+  ['age_lo', 'INTEGER'], ['age_hi', 'INTEGER'], ['spell_off', 'BIGINT'],
   ['ordinary', 'INTEGER'], ['los_n', 'BIGINT'], ['los_off', 'BIGINT'], ['los_a', 'BIGINT'], ['los_b', 'BIGINT'],
   ['los_p0', 'DOUBLE'], ['los_alpha', 'DOUBLE'], ['los_ib', 'DOUBLE'],
   ['is_birth', 'INTEGER'], ['p_death', 'DOUBLE'], ['p_delivery', 'DOUBLE'], ['p_proc', 'DOUBLE'], ['p_cause', 'DOUBLE'],
@@ -90,7 +90,7 @@ export function apcStratumRow(s: ApcStratum, fyear: string): Row {
   const ordinary = normal && !dayCase ? 1 : 0;
 
   return [
-    s.kind, s.group, s.episodes, sex, s.ageBand, band?.lo ?? -1, band?.hi ?? -1, s.n, s.spellOffset,
+    s.kind, s.group, s.episodes, sex, s.ageBand, band?.lo ?? -1, band?.hi ?? -1, s.spellOffset,
     ordinary, s.losN, s.losOffset, s.losA, s.losB, s.losP0, s.losAlpha, s.losInvBeta,
     isBirth ? 1 : 0, pDeath, pDelivery, pProc, id === 'XIX' ? 0.95 : id === 'XVIII' ? 0.04 : 0.003,
     isBirth ? 0.3 : nsecMean(s.ageBand) * (dayCase ? 0.5 : 1),

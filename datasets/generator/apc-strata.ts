@@ -3,7 +3,7 @@
 // (regular attenders, unfinished episodes). SQL (apc-sql.ts) expands each stratum into rows.
 
 import { STRATA_CHAPTERS } from './apc-chapters';
-import { fitApcJoint, SEX_COUNT, AGE_COUNT, type ApcJoint } from './apc-joint';
+import { AGE_COUNT, fitApcJoint, type ApcJoint } from './apc-joint';
 import { episodeCountPmf, fitApcMix, GROUPS, isDayCaseGroup, type ApcMix } from './apc-mix';
 import { allocate, allocateSystematic } from './largest-remainder';
 import { fitLosMultiplier, fittedParams, LOS_CLASSES, losClass, totalBedDays, type LosGroup } from './los-model';
@@ -157,4 +157,3 @@ export function planApcYear(year: string, scale: number, seed: number): ApcYearP
   };
 }
 
-export { SEX_COUNT };

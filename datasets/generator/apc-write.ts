@@ -5,20 +5,26 @@ import { apcSelectList } from './apc-columns';
 import { apcEpisodesSql } from './apc-sql';
 import { planApcYear } from './apc-strata';
 import { APC_STRATA_COLUMNS, apcStratumRow } from './apc-strata-table';
-import { loadRows, type Duck } from './duck';
+import { loadStrata, type Duck } from './duck';
 import { isoDate, yearBounds, yearLabel } from './fiscal-years';
 import { copyToParquet } from './parquet-copy';
 import { serialRange, streamFor } from './sql-common';
 
-export async function writeApcYear(duck: Duck, opts: { fyear: string; seed: number; scale: number; path: string }): Promise<number> {
+export interface YearOptions { readonly fyear: string; readonly seed: number; readonly scale: number }
+
+/** Loads the year's strata and returns the SELECT that yields its rows (contract columns). */
+export async function prepareApcYear(duck: Duck, opts: YearOptions): Promise<string> {
   const plan = planApcYear(opts.fyear, opts.scale, opts.seed);
-  await loadRows(duck.connection, 'st', APC_STRATA_COLUMNS, plan.strata.map((s) => apcStratumRow(s, opts.fyear)));
+  await loadStrata(duck, 'st', APC_STRATA_COLUMNS, plan.strata.map((s) => [apcStratumRow(s, opts.fyear), s.n]));
   const b = yearBounds(opts.fyear);
   const episodes = apcEpisodesSql({
     stream: streamFor(opts.seed, 'apc', opts.fyear),
     yearStart: isoDate(b.start), yearEnd: isoDate(b.end), yearDays: b.days,
     serialRange: serialRange(opts.scale),
   });
-  const sql = `SELECT ${apcSelectList(opts.fyear, yearLabel(opts.fyear))} FROM (${episodes}) AS e, lk`;
-  return copyToParquet(duck, sql, opts.path);
+  return `SELECT ${apcSelectList(opts.fyear, yearLabel(opts.fyear))} FROM (${episodes}) AS e, lk`;
+}
+
+export async function writeApcYear(duck: Duck, opts: YearOptions & { path: string }): Promise<number> {
+  return copyToParquet(duck, await prepareApcYear(duck, opts), opts.path);
 }

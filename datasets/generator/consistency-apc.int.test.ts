@@ -88,8 +88,8 @@ describe('APC spells', () => {
 describe('APC coding fields', () => {
   it('diag_4_concat, diag_count and cause agree with the positions', async () => {
     const positions = Array.from({ length: 20 }, (_, i) => `diag_${String(i + 1).padStart(2, '0')}`);
-    const bad = await violations(`diag_count <> len(list_filter([${positions.join(', ')}], x -> x IS NOT NULL))
-      OR diag_4_concat IS DISTINCT FROM nullif(array_to_string(list_filter([${positions.join(', ')}], x -> x IS NOT NULL), ','), '')
+    const bad = await violations(`diag_count <> len(list_filter([${positions.join(', ')}], lambda x: x IS NOT NULL))
+      OR diag_4_concat IS DISTINCT FROM nullif(array_to_string(list_filter([${positions.join(', ')}], lambda x: x IS NOT NULL), ','), '')
       OR (cause IS NOT NULL) <> list_contains(diag_all_chapter, 'XX')
       OR (cause IS NOT NULL AND NOT list_contains(diag_all_4, cause))
       OR diag_01_chapter = 'XX' OR diag_01 LIKE 'C42%'`);
@@ -100,9 +100,9 @@ describe('APC coding fields', () => {
   it('procedures: opertn_count, opertn_4_concat and operstat agree; surgical chapters and day cases operate more', async () => {
     const positions = Array.from({ length: 24 }, (_, i) => `opertn_${String(i + 1).padStart(2, '0')}`);
     const bad = await violations(`epistat = '3' AND (
-      opertn_count <> len(list_filter([${positions.join(', ')}], x -> x IS NOT NULL AND x <> '-'))
+      opertn_count <> len(list_filter([${positions.join(', ')}], lambda x: x IS NOT NULL AND x <> '-'))
       OR operstat <> CASE WHEN opertn_count > 0 THEN '1' ELSE '8' END
-      OR opertn_4_concat <> CASE WHEN opertn_count > 0 THEN array_to_string(list_filter([${positions.join(', ')}], x -> x IS NOT NULL), ',') ELSE '-' END
+      OR opertn_4_concat <> CASE WHEN opertn_count > 0 THEN array_to_string(list_filter([${positions.join(', ')}], lambda x: x IS NOT NULL), ',') ELSE '-' END
       OR (opertn_count = 0 AND opertn_01 <> '-'))`);
     expect(bad).toBe(0);
     const rate = (where: string) => db.value(`SELECT avg(CASE WHEN opertn_count > 0 THEN 1 ELSE 0 END) FROM apc WHERE epistat = '3' AND ${where}`);

@@ -1,6 +1,7 @@
 // DuckDB plumbing for the generator: one in-memory instance per run, tables loaded with the
 // appender (fast, no SQL text), and the one-row lookup table `lk` that SQL indexes into.
 
+import { mkdir } from 'node:fs/promises';
 import { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import type { ListColumn } from './slot-list';
 
@@ -9,24 +10,30 @@ export type Row = readonly (number | string | null)[];
 
 export interface Duck {
   readonly connection: DuckDBConnection;
+  /** Folder for DuckDB spill files. */
+  readonly scratchDir: string;
   close(): void;
 }
 
 /**
- * Two threads keep generation fast on a 2-core box; the SQL uses only order-preserving
- * operators (no joins, aggregates or windows), so row order and bytes stay deterministic.
+ * One thread per instance: a parallel, order-preserving COPY buffers out-of-order batches and
+ * was slower and far hungrier at national scale, so generate.ts runs two instances side by side
+ * instead. The SQL still uses only order-preserving operators (query-plan.int.test.ts); the
+ * IN-clause rewrite is off because it turns `x IN (…)` into a hash join.
  */
-export async function openDuck(opts: { threads?: number; memoryLimit?: string; tempDirectory?: string } = {}): Promise<Duck> {
-  const config: Record<string, string> = {
-    threads: String(opts.threads ?? 2),
-    memory_limit: opts.memoryLimit ?? '3GB',
+export async function openDuck(opts: { scratchDir: string; threads?: number; memoryLimit?: string }): Promise<Duck> {
+  await mkdir(opts.scratchDir, { recursive: true });
+  const instance = await DuckDBInstance.create(':memory:', {
+    threads: String(opts.threads ?? 1),
+    memory_limit: opts.memoryLimit ?? '2GB',
     preserve_insertion_order: 'true',
-  };
-  if (opts.tempDirectory) config['temp_directory'] = opts.tempDirectory;
-  const instance = await DuckDBInstance.create(':memory:', config);
+    temp_directory: opts.scratchDir,
+    disabled_optimizers: 'in_clause',
+  });
   const connection = await instance.connect();
   return {
     connection,
+    scratchDir: opts.scratchDir,
     close: () => {
       connection.closeSync();
       instance.closeSync();
@@ -66,4 +73,11 @@ export async function loadLookupTable(connection: DuckDBConnection, columns: rea
   const selects = columns.map((c) => `(SELECT list(v ORDER BY i) FROM ${quote(`lk_${c.name}`)}) AS ${quote(c.name)}`);
   await connection.run(`CREATE OR REPLACE TABLE lk AS SELECT ${selects.join(', ')}`);
   for (const col of columns) await connection.run(`DROP TABLE ${quote(`lk_${col.name}`)}`);
+}
+
+/** Loads strata as table `name`: the given columns plus `n`, the units (spells, courses, …) in each. */
+export async function loadStrata(
+  duck: Duck, name: string, columns: readonly (readonly [string, SqlColumnType])[], rows: readonly (readonly [Row, number])[],
+): Promise<void> {
+  await loadRows(duck.connection, name, [...columns, ['n', 'BIGINT']], rows.map(([row, n]) => [...row, n]));
 }

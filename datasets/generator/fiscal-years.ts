@@ -9,10 +9,6 @@ export const SUPPORTED_YEARS: readonly string[] = Array.from({ length: 11 }, (_,
   return `${a}${a + 1}`;
 });
 
-export function isSupportedYear(year: string): boolean {
-  return SUPPORTED_YEARS.includes(year);
-}
-
 /** Calendar year in which the financial year starts ('2324' → 2023). */
 export function startCalendarYear(fyear: string): number {
   return 2000 + Number(fyear.slice(0, 2));

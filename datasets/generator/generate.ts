@@ -4,6 +4,7 @@
 
 import { existsSync } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { writeAeYear } from './ae-write';
 import { writeApcYear } from './apc-write';
@@ -20,6 +21,10 @@ export { GeneratorOptionsError, type GenerateOptions, type DatasetId } from './o
 type YearWriter = (duck: Duck, o: { fyear: string; seed: number; scale: number; path: string }) => Promise<number>;
 const WRITERS: Record<DatasetId, YearWriter> = { apc: writeApcYear, op: writeOpYear, ae: writeAeYear };
 
+/** Dataset-years written at once (one single-threaded DuckDB each): the box has two cores. */
+const WORKERS = Math.max(1, Math.min(2, availableParallelism()));
+const JOB_WEIGHT: ReadonlyMap<DatasetId, number> = new Map([['op', 3], ['apc', 2], ['ae', 1]]);
+
 export const partPath = (root: string, dataset: DatasetId, fyear: string) => join(root, dataset, `fyear=${fyear}`, 'part-0.parquet');
 
 export async function generate(opts: GenerateOptions): Promise<Manifest> {
@@ -32,25 +37,38 @@ export async function generate(opts: GenerateOptions): Promise<Manifest> {
   await rm(staging, { recursive: true, force: true });
   await mkdir(staging, { recursive: true });
 
-  const duck = await openDuck({ tempDirectory: join(staging, '.duckdb-tmp') });
-  const rowCounts: Partial<Record<DatasetId, Record<string, number>>> = {};
-  try {
-    await loadLookupTable(duck.connection, buildLookups().columns);
-    for (const dataset of o.datasets) {
-      const counts: Record<string, number> = {};
-      for (const fyear of o.years) {
-        const path = partPath(staging, dataset, fyear);
+  // Longest jobs first (OP years are the biggest), so the two workers finish together.
+  const jobs = o.datasets.flatMap((dataset) => o.years.map((fyear) => ({ dataset, fyear })))
+    .sort((a, b) => (JOB_WEIGHT.get(b.dataset) ?? 0) - (JOB_WEIGHT.get(a.dataset) ?? 0));
+  const counts = new Map<string, number>();
+  let next = 0;
+  let failed = false;
+  // Each worker owns a single-threaded DuckDB instance and takes the next dataset-year; every
+  // file comes from one thread, so its bytes do not depend on which worker wrote it.
+  const worker = async (w: number) => {
+    const duck = await openDuck({ scratchDir: join(staging, `.scratch-${w}`) });
+    try {
+      await loadLookupTable(duck.connection, buildLookups().columns);
+      for (let job = jobs[next++]; job !== undefined && !failed; job = jobs[next++]) {
+        const { dataset, fyear } = job;
         await mkdir(join(staging, dataset, `fyear=${fyear}`), { recursive: true });
+        progress(`${dataset} ${yearLabel(fyear)}: writing…`);
         const t0 = performance.now();
-        counts[fyear] = await WRITERS[dataset](duck, { fyear, seed: o.seed, scale: o.scale, path });
-        const seconds = ((performance.now() - t0) / 1000).toFixed(1);
-        progress(`${dataset} ${yearLabel(fyear)}: ${counts[fyear].toLocaleString('en-GB')} rows in ${seconds} s`);
+        const rows = await WRITERS[dataset](duck, { fyear, seed: o.seed, scale: o.scale, path: partPath(staging, dataset, fyear) });
+        counts.set(`${dataset}/${fyear}`, rows);
+        progress(`${dataset} ${yearLabel(fyear)}: ${rows.toLocaleString('en-GB')} rows in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
       }
-      rowCounts[dataset] = counts;
+    } catch (e) {
+      failed = true;
+      throw e;
+    } finally {
+      duck.close();
     }
-  } finally {
-    duck.close();
-  }
+  };
+  await Promise.all(Array.from({ length: Math.min(WORKERS, jobs.length) }, (_, w) => worker(w)));
+  const rowCounts: Partial<Record<DatasetId, Record<string, number>>> = {};
+  for (const d of o.datasets) rowCounts[d] = Object.fromEntries(o.years.map((y) => [y, counts.get(`${d}/${y}`) ?? 0]));
+
   // Swap the finished folders in; datasets not generated now are removed so the directory holds
   // exactly what the manifest describes.
   for (const dataset of DATASETS) {

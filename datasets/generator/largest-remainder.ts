@@ -27,11 +27,6 @@ export function allocate(total: number, weights: readonly number[]): number[] {
   return parts;
 }
 
-/** Rounds a published value × scale to a whole count (targets are whole records). */
-export function scaledCount(published: number, scale: number): number {
-  return Math.round(published * scale);
-}
-
 /**
  * Systematic rounding: cell i gets floor(C_i + offset) - floor(C_{i-1} + offset), where C_i is
  * the cumulative exact quota. Parts sum exactly to the total and each is the floor or ceiling of

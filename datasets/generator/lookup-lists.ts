@@ -158,13 +158,12 @@ function categoricalLists(): ListColumn[] {
   }));
 }
 
-let cached: { columns: readonly ListColumn[]; icdIdOf: ReadonlyMap<string, number> } | undefined;
+let cached: { columns: readonly ListColumn[] } | undefined;
 
-export function buildLookups(): { columns: readonly ListColumn[]; icdIdOf: ReadonlyMap<string, number> } {
+export function buildLookups(): { columns: readonly ListColumn[] } {
   if (!cached) {
     const icd = buildIcdLists(loadIcd10());
     cached = {
-      icdIdOf: icd.idOf,
       columns: [
         ...icd.columns, ...procedureLists(), ...specialtyLists(), ...providerLists(), ...residenceLists(), ...categoricalLists(),
         { name: 'op_age_pick', type: 'INTEGER', values: toSlots(OP_AGE_WEIGHTS, AGE_SLOTS) },
