@@ -89,7 +89,7 @@ async function benchScale(s: Scale): Promise<void> {
       console.log(`  ${p.name}\n    whole stack p50 ${fmt(percentile(http, 50))} p95 ${fmt(percentile(http, 95))} | ` +
         `engine only p50 ${fmt(percentile(engine, 50))} p95 ${fmt(percentile(engine, 95))} | overhead ×${(percentile(http, 50) / percentile(engine, 50)).toFixed(2)}`);
     }
-    console.log(`  server RSS ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB`);
+    console.log(`  process RSS (server + bench in one process) ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB`);
   } finally {
     await server.close();
   }
