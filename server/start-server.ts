@@ -21,7 +21,7 @@ export interface RunningServer {
 
 export async function startServer(config: Config, options: { clientDir?: string; log?: (line: string) => void } = {}): Promise<RunningServer> {
   const log = options.log ?? ((line: string) => console.log(line));
-  log(`Demo data in ${config.dataDir} (scale ${config.DEMO_SCALE}, seed ${config.DEMO_SEED}); generated on first start, about a minute…`);
+  log(`Demo data in ${config.dataDir} (scale ${config.DEMO_SCALE}, seed ${config.DEMO_SEED}); generated on first start, about 30 s…`);
   const manifest = await ensureData({ dataDir: config.dataDir, seed: config.DEMO_SEED, scale: config.DEMO_SCALE, onProgress: log });
   // Serve only the datasets that were generated (a national benchmark may hold APC alone).
   const full = loadCatalogue(manifest.years);
