@@ -71,7 +71,7 @@ async function benchScale(s: Scale): Promise<void> {
   console.log(`\n[${s.name}] scale ${s.scale}, years ${s.years.join(',')}: generation ${args.has('--reuse') ? '(reused)' : `${genSeconds.toFixed(1)} s`}, ` +
     `size ${(dirSize(dataDir) / 1e6).toFixed(1)} MB; rows: ${rows.join(', ')}`);
 
-  const server = await startServer(readConfig({ DATA_DIR: dataDir, PORT: '0', DEMO_SCALE: String(s.scale), QUERY_TIMEOUT_MS: '120000' }), { log: () => {} });
+  const server = await startServer(readConfig({ DATA_DIR: dataDir, PORT: '0', DEMO_SCALE: String(s.scale), QUERY_TIMEOUT_MS: '120000' }), { log: () => {}, data: { years: s.years, datasets: s.datasets } });
   try {
     const base = server.url.replace('localhost', '127.0.0.1');
     const login = await fetch(`${base}/trpc/auth.login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'analyst@demo.hes', password: 'demo-analyst-2024' }) });

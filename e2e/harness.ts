@@ -16,12 +16,13 @@ export async function startWorkbench(): Promise<RunningServer> {
   if (!dataDir) throw new Error('TEST_DATA_DIR is not set: run the e2e suite through `npm test`.');
   if (!existsSync(path.join(CLIENT_DIST, 'index.html'))) throw new Error('The client is not built: run through `npm test`.');
   // Serve the data as generated (its scale and seed), never regenerate it here.
-  const manifest = JSON.parse(readFileSync(path.join(dataDir, 'manifest.json'), 'utf8')) as { scale: number; seed: number };
+  const manifest = JSON.parse(readFileSync(path.join(dataDir, 'manifest.json'), 'utf8')) as
+    { scale: number; seed: number; years: string[]; datasets: ('apc' | 'op' | 'ae')[] };
   const config = readConfig({
     ...process.env, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', DEMO_EMAIL: DEMO.email, DEMO_PASSWORD: DEMO.password,
     DEMO_SCALE: String(manifest.scale), DEMO_SEED: String(manifest.seed),
   });
-  return startServer(config, { clientDir: CLIENT_DIST, log: () => {} });
+  return startServer(config, { clientDir: CLIENT_DIST, log: () => {}, data: { years: manifest.years, datasets: manifest.datasets } });
 }
 
 export function chromiumPath(): string {

@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { loadCatalogue } from '../datasets/catalogue/load-catalogue';
-import { ensureData } from '../datasets/generator/generate';
+import { ensureData, type GenerateOptions } from '../datasets/generator/generate';
 import { HES_2018 } from '../shared/disclosure/policy';
 import { createApp } from './app';
 import { seedDemoUser } from './auth/seed-demo-users';
@@ -19,10 +19,17 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function startServer(config: Config, options: { clientDir?: string; log?: (line: string) => void } = {}): Promise<RunningServer> {
+export interface StartOptions {
+  readonly clientDir?: string;
+  readonly log?: (line: string) => void;
+  /** Which years and datasets the data must hold (default: the demo's five years, all three). */
+  readonly data?: Pick<GenerateOptions, 'years' | 'datasets'>;
+}
+
+export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const log = options.log ?? ((line: string) => console.log(line));
   log(`Demo data in ${config.dataDir} (scale ${config.DEMO_SCALE}, seed ${config.DEMO_SEED}); generated on first start, about 30 s…`);
-  const manifest = await ensureData({ dataDir: config.dataDir, seed: config.DEMO_SEED, scale: config.DEMO_SCALE, onProgress: log });
+  const manifest = await ensureData({ ...options.data, dataDir: config.dataDir, seed: config.DEMO_SEED, scale: config.DEMO_SCALE, onProgress: log });
   // Serve only the datasets that were generated (a national benchmark may hold APC alone).
   const full = loadCatalogue(manifest.years);
   const catalogue = { ...full, datasets: new Map([...full.datasets].filter(([id]) => manifest.datasets.includes(id))) };
