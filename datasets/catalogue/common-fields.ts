@@ -58,7 +58,7 @@ export const residenceFields: readonly CodeField[] = [
 ];
 
 export const providerField: CodeField = hierarchyField({
-  id: 'procode3', label: 'Provider', group: 'Provider', defaultLevel: 'procode3',
+  id: 'procode3', label: 'Provider', group: 'Provider', defaultLevel: 'procode3', showCodes: true,
   description: 'The provider organisation (trust) that delivered the care, with its NHS England region and integrated care board (2022 structure) and its sites. Providers are synthetic.',
   levels: [
     { id: 'provider_region', label: 'NHS England region', sql: 'provider_region', codeList: 'provider_region' },
@@ -70,11 +70,11 @@ export const providerField: CodeField = hierarchyField({
 
 export const specialtyFields = (group: 'Episode' | 'Appointment'): CodeField[] => [
   flatField({
-    id: 'mainspef', label: 'Main specialty', group,
+    id: 'mainspef', label: 'Main specialty', group, showCodes: true,
     description: 'The main specialty of the consultant responsible for the care. "&" means not known; maternity events without a consultant have no specialty.',
   }),
   flatField({
-    id: 'tretspef', label: 'Treatment function', group,
+    id: 'tretspef', label: 'Treatment function', group, showCodes: true,
     description: 'The specialised service that delivered the care, which can differ from the consultant\'s main specialty (e.g. breast surgery under a general surgeon).',
   }),
   flatField({

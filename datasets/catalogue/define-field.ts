@@ -9,20 +9,22 @@ interface FieldText {
 }
 
 /** A field with one level: its own id as level id; SQL and code list default to the field id. */
-export function flatField(f: FieldText & { sql?: SqlExpr; codeList?: string }): CodeField {
+export function flatField(f: FieldText & { sql?: SqlExpr; codeList?: string; showCodes?: boolean }): CodeField {
   return {
     id: f.id, label: f.label, description: f.description, group: f.group, type: 'code',
     levels: [{ id: f.id, label: f.label, sql: f.sql ?? f.id, codeList: f.codeList ?? f.id }],
     defaultLevel: f.id,
+    ...(f.showCodes === true ? { showCodes: true as const } : {}),
   };
 }
 
 /** A hierarchy field; levels coarsest first. */
-export function hierarchyField(f: FieldText & { levels: readonly Level[]; defaultLevel: string; multiValued?: boolean }): CodeField {
+export function hierarchyField(f: FieldText & { levels: readonly Level[]; defaultLevel: string; multiValued?: boolean; showCodes?: boolean }): CodeField {
   return {
     id: f.id, label: f.label, description: f.description, group: f.group, type: 'code',
     levels: [...f.levels], defaultLevel: f.defaultLevel,
     ...(f.multiValued === true ? { multiValued: true as const } : {}),
+    ...(f.showCodes === true ? { showCodes: true as const } : {}),
   };
 }
 

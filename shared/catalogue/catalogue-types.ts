@@ -58,6 +58,9 @@ export const CodeFieldSchema = z.object({
   /** "Any position" field (all diagnosis mentions): each record holds a list of codes per level;
    *  grouping counts a record once under each distinct code it mentions. */
   multiValued: z.literal(true).optional(),
+  /** Its codes mean something to analysts (ICD-10, OPCS-4, providers, specialties): show them
+   *  beside the labels. */
+  showCodes: z.literal(true).optional(),
 });
 export type CodeField = z.infer<typeof CodeFieldSchema>;
 

@@ -83,15 +83,13 @@ export function shapePivot(prot: ProtectedAggregates, query: PivotQuery, catalog
   };
 }
 
-const CODE_GROUPS = new Set(['Clinical', 'Provider']);
-
 function axisField(dataset: Dataset, d: DimensionPlan): AxisField {
   const field = indexDataset(dataset).fields.get(d.field) as CodeField;
   const levelIndex = field.levels.findIndex((l) => l.id === d.level);
   return {
     field: d.field, level: d.level, label: field.label, levelLabel: field.levels[levelIndex]!.label,
     drillable: levelIndex < field.levels.length - 1,
-    showCodes: CODE_GROUPS.has(field.group) || /spef$/.test(field.id),
+    showCodes: field.showCodes === true,
   };
 }
 
