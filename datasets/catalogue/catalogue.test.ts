@@ -25,6 +25,12 @@ describe('catalogue structure', () => {
     for (const d of datasets) expect(() => DatasetSchema.parse(d)).not.toThrow();
   });
 
+  it('lists ICD-10 chapters in classification order (IX after VIII), so grids sort by chapter', () => {
+    const chapters = catalogue.codeLists.get('icd10_chapter')!.codes.map((c) => c.code);
+    expect(chapters.slice(0, 10)).toEqual(['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X']);
+    expect(chapters.slice(-4)).toEqual(['XIX', 'XX', 'XXI', 'XXII']);
+  });
+
   it('has valid code lists with unique codes', () => {
     for (const l of catalogue.codeLists.values()) {
       expect(() => CodeListSchema.parse(l)).not.toThrow();

@@ -63,7 +63,11 @@ function kindOf(row: Row): Icd10Level | 'code5' {
 }
 
 export function parseIcd10(tsv: string): Icd10Table {
-  const rows = parseRows(tsv);
+  // The table lists chapters as text sorts them (I, II, III, IV, IX, V…); node_id is the
+  // classification's own order, so chapter IX comes after VIII.
+  const all = parseRows(tsv);
+  const chapterRows = all.filter((r) => kindOf(r) === 'chapter').sort((x, y) => Number(x.nodeId) - Number(y.nodeId));
+  const rows = [...chapterRows, ...all.filter((r) => kindOf(r) !== 'chapter')];
   const byNodeId = new Map(rows.map((r) => [r.nodeId, r]));
   const codeOf = (r: Row): string => {
     const k = kindOf(r);
