@@ -8,8 +8,8 @@ const c = (value: number | null, suppressed = false) => ({ value: suppressed ? n
 export const samplePivot: PivotResponse = {
   dataset: 'apc',
   years: ['2223', '2324'],
-  rowFields: [{ field: 'admimeth_group', level: 'admimeth_group', label: 'Admission method group', levelLabel: 'Admission method group', drillable: false, showCodes: false }],
-  columnFields: [{ field: 'sex', level: 'sex', label: 'Sex', levelLabel: 'Sex', drillable: false, showCodes: false }],
+  rowFields: [{ field: 'admimeth_group', level: 'admimeth_group', label: 'Admission method group', levelLabel: 'Admission method group', drillable: false, showCodes: false, role: null }],
+  columnFields: [{ field: 'sex', level: 'sex', label: 'Sex', levelLabel: 'Sex', drillable: false, showCodes: false, role: null }],
   measures: [
     { id: 'fce', label: 'Finished consultant episodes', kind: 'count', unit: 'episodes', decimals: 0 },
     { id: 'los_mean', label: 'Mean length of stay (days)', kind: 'statistic', unit: 'spells', decimals: 1 },

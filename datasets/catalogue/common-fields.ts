@@ -9,9 +9,9 @@ export const timeField = (driver: string): CodeField => hierarchyField({
   id: 'fyear', label: 'Financial year', group: 'Time', defaultLevel: 'fyear',
   description: `April-to-March financial year, quarter and month of ${driver}. Drill down from year to quarter to month.`,
   levels: [
-    { id: 'fyear', label: 'Financial year', sql: 'fyear', codeList: 'fyear' },
-    { id: 'fquarter', label: 'Quarter', sql: 'fquarter', codeList: 'fquarter' },
-    { id: 'month', label: 'Month', sql: 'month', codeList: 'month' },
+    { id: 'fyear', label: 'Financial year', sql: 'fyear', codeList: 'fyear', role: 'time' },
+    { id: 'fquarter', label: 'Quarter', sql: 'fquarter', codeList: 'fquarter', role: 'time' },
+    { id: 'month', label: 'Month', sql: 'month', codeList: 'month', role: 'time' },
   ],
 });
 
@@ -43,7 +43,7 @@ export const residenceFields: readonly CodeField[] = [
     id: 'resgor_ons', label: 'Residence', group: 'Residence', defaultLevel: 'region',
     description: 'Region and local authority district of the patient\'s residence (ONS codes). Residents of Wales, Scotland and elsewhere, and unknown residence, have pseudo codes. Districts are synthetic.',
     levels: [
-      { id: 'region', label: 'Region of residence', sql: 'resgor_ons', codeList: 'resgor_ons' },
+      { id: 'region', label: 'Region of residence', sql: 'resgor_ons', codeList: 'resgor_ons', role: 'ons-region' },
       { id: 'district', label: 'Local authority district', sql: 'resladst_ons', codeList: 'resladst_ons' },
     ],
   }),
@@ -61,8 +61,8 @@ export const providerField: CodeField = hierarchyField({
   id: 'procode3', label: 'Provider', group: 'Provider', defaultLevel: 'procode3', showCodes: true,
   description: 'The provider organisation (trust) that delivered the care, with its NHS England region and integrated care board (2022 structure) and its sites. Providers are synthetic.',
   levels: [
-    { id: 'provider_region', label: 'NHS England region', sql: 'provider_region', codeList: 'provider_region' },
-    { id: 'provider_icb', label: 'Integrated care board', sql: 'provider_icb', codeList: 'provider_icb' },
+    { id: 'provider_region', label: 'NHS England region', sql: 'provider_region', codeList: 'provider_region', role: 'nhs-region' },
+    { id: 'provider_icb', label: 'Integrated care board', sql: 'provider_icb', codeList: 'provider_icb', role: 'icb' },
     { id: 'procode3', label: 'Provider (trust)', sql: 'procode3', codeList: 'procode3' },
     { id: 'sitetret', label: 'Site of treatment', sql: 'sitetret', codeList: 'sitetret' },
   ],

@@ -32,8 +32,12 @@ export const LevelSchema = z.object({
   sql: SqlExprSchema,
   /** Id of the code list (in the catalogue's codeLists) that labels this level's values. */
   codeList: z.string().min(1),
+  /** What the level's codes are, where charts draw them specially: periods in time order
+   *  (line charts) or areas of England (tile maps). */
+  role: z.enum(['time', 'ons-region', 'nhs-region', 'icb']).optional(),
 });
 export type Level = z.infer<typeof LevelSchema>;
+export type LevelRole = NonNullable<Level['role']>;
 
 export const FieldGroupSchema = z.enum([
   'Time', 'Patient', 'Residence', 'Provider', 'Admission', 'Discharge', 'Episode',

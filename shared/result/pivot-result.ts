@@ -28,6 +28,8 @@ export const AxisFieldSchema = z.object({
   drillable: z.boolean(),
   /** Codes mean something to analysts here (ICD-10, OPCS-4, providers, specialties): show them. */
   showCodes: z.boolean(),
+  /** Periods (time order) or areas of England (tile maps); null for plain categories. */
+  role: z.enum(['time', 'ons-region', 'nhs-region', 'icb']).nullable(),
 });
 export type AxisField = z.infer<typeof AxisFieldSchema>;
 

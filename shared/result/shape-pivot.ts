@@ -90,6 +90,7 @@ function axisField(dataset: Dataset, d: DimensionPlan): AxisField {
     field: d.field, level: d.level, label: field.label, levelLabel: field.levels[levelIndex]!.label,
     drillable: levelIndex < field.levels.length - 1,
     showCodes: field.showCodes === true,
+    role: field.levels[levelIndex]!.role ?? null,
   };
 }
 
