@@ -9,7 +9,7 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { createTRPCClient, httpLink, TRPCClientError } from '@trpc/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PivotQueryInput } from '../shared/query/pivot-query';
-import type { PivotResult } from '../shared/result/pivot-result';
+import { OTHER_CODE, type PivotResult } from '../shared/result/pivot-result';
 import { readConfig } from './config';
 import { startServer, type RunningServer } from './start-server';
 import type { AppRouter } from './trpc/app-router';
@@ -174,6 +174,83 @@ describe('HES Workbench API (real server, real DuckDB, real SQLite)', () => {
     }));
     expect(small).toBeGreaterThan(0);
     expect(result.suppressedCount).toBeGreaterThanOrEqual(small);
+  });
+
+  it('top 5 chapters with "Other": its cells equal the other chapters queried and protected as one group', async () => {
+    const { client } = makeClient();
+    await client.auth.login.mutate({ email: EMAIL, password: PASSWORD });
+    const result = await client.query.pivot.query({
+      dataset: 'apc', years: ['2324'], rows: [{ field: 'diag_01', level: 'chapter' }], columns: [{ field: 'sex' }],
+      measures: ['fce', 'los_median'], sort: { by: 'measure', measure: 'fce', direction: 'desc' }, limit: 5, other: true,
+    });
+    const kept = result.rows.filter((r) => r.depth === 1 && !r.other).map((r) => r.codes[0]!);
+    expect(kept).toHaveLength(5);
+    expect(result.rows.map((r) => r.codes[0] ?? 'total').slice(5)).toEqual([OTHER_CODE, 'total']);
+    const LOS = `${FCE} AND dismeth IN ('1','2','3','4','5') AND speldur_calc IS NOT NULL`;
+    const rest = `coalesce(diag_01_chapter, '') NOT IN (${kept.map((c) => `'${c}'`).join(', ')})`;
+    const truth = await cube(`SELECT NULL AS r, sex AS c, count(*) FILTER (WHERE ${FCE}) AS fce,
+        median(speldur) FILTER (WHERE ${LOS}) AS los, count(speldur) FILTER (WHERE ${LOS}) AS los_n
+      FROM ${parquet('apc')} WHERE fyear = '2324' AND ${rest} GROUP BY CUBE (sex)`);
+    const chapters = Number((await duck.runAndReadAll(`SELECT count(DISTINCT coalesce(diag_01_chapter, '')) FROM ${parquet('apc')} WHERE fyear = '2324' AND ${FCE}`)).getRows()[0]![0]);
+    const other = result.rows.findIndex((r) => r.other === true);
+    expect(result.rows[other]).toEqual({ codes: [OTHER_CODE], labels: [`Other (${chapters - 5} more)`], depth: 1, other: true });
+    expect(result.columns.length).toBeGreaterThan(2);
+    result.columns.forEach((col, c) => {
+      const t = truth.get(`|${col.codes[0] ?? ''}`)!;
+      const got = result.cells[other]![c]!.map(shown);
+      expect(got[0], `Other × ${col.codes.join()} FCEs`).toBe(count(t.fce!));
+      const los = statistic(t.los!, t.los_n!);
+      if (typeof los === 'number') expect(got[1]).toBeCloseTo(los, 4); else expect(got[1]).toEqual(los);
+    });
+    expect(result.notes).toEqual(expect.arrayContaining([`Showing the first 5 of ${chapters} rows.`,
+      `Other combines the ${chapters - 5} rows not shown; it is computed and protected as one group.`]));
+    // The kept chapters are the five largest by protected FCEs.
+    const byChapter = await cube(`SELECT diag_01_chapter AS r, NULL AS c, count(*) AS fce FROM ${parquet('apc')} WHERE fyear = '2324' AND ${FCE} GROUP BY diag_01_chapter`);
+    const smallestKept = Math.min(...kept.map((k) => count(byChapter.get(`${k}|`)!.fce!) as number));
+    for (const [key, t] of byChapter) if (!kept.includes(key.split('|')[0]!)) expect(count(t.fce!)).not.toBeGreaterThan(smallestKept);
+  });
+
+  it('"Other" leaves out NULLs when the "Not recorded" row is among those shown', async () => {
+    const { client } = makeClient();
+    await client.auth.login.mutate({ email: EMAIL, password: PASSWORD });
+    const result = await client.query.pivot.query({
+      dataset: 'apc', years: ['2324'], rows: [{ field: 'opertn_01', level: 'chapter' }], measures: ['fce'],
+      sort: { by: 'measure', measure: 'fce', direction: 'desc' }, limit: 3, other: true,
+    });
+    const kept = result.rows.filter((r) => r.depth === 1 && !r.other).map((r) => r.codes[0]!);
+    expect(kept).toContain('');
+    const truth = (await duck.runAndReadAll(`SELECT count(*) FROM ${parquet('apc')} WHERE fyear = '2324' AND ${FCE}
+      AND opertn_01_chapter IS NOT NULL AND opertn_01_chapter NOT IN (${kept.filter((k) => k !== '').map((c) => `'${c}'`).join(', ')})`)).getRows()[0]![0];
+    expect(result.rows.at(-2)!.other).toBe(true);
+    expect(shown(result.cells.at(-2)![0]![0]!)).toBe(count(Number(truth)));
+  });
+
+  it('sorts rows by a measure in a chosen column, and refuses a column the table lacks', async () => {
+    const { client } = makeClient();
+    await client.auth.login.mutate({ email: EMAIL, password: PASSWORD });
+    const query: PivotQueryInput = { dataset: 'apc', years: ['2324'], rows: [{ field: 'diag_01', level: 'chapter' }], columns: [{ field: 'sex' }], measures: ['fce'] };
+    const result = await client.query.pivot.query({ ...query, sort: { by: 'measure', measure: 'fce', direction: 'desc', column: ['1'] } });
+    const truth = await cube(`SELECT diag_01_chapter AS r, NULL AS c, count(*) FILTER (WHERE ${FCE} AND sex = '1') AS fce
+      FROM ${parquet('apc')} WHERE fyear = '2324' AND ${FCE} GROUP BY diag_01_chapter`);
+    // Independent order: protected value (suppressed as 4) descending, ties in chapter (Roman numeral) order.
+    const roman = (s: string) => [...s].reduce((n, ch, i) => { const v = ({ I: 1, V: 5, X: 10 } as Record<string, number>)[ch]!; const next = ({ I: 1, V: 5, X: 10 } as Record<string, number>)[s[i + 1] ?? ''] ?? 0; return n + (v < next ? -v : v); }, 0);
+    const sortKey = (code: string) => { const v = count(truth.get(`${code}|`)!.fce!); return v === '*' ? 4 : v; };
+    const expected = [...truth.keys()].map((k) => k.split('|')[0]!).sort((a, b) => sortKey(b) - sortKey(a) || roman(a) - roman(b));
+    expect(result.rows.slice(0, -1).map((r) => r.codes[0])).toEqual(expected);
+    // Not the order of the total column (pregnancy has no men): the column is what sorted it.
+    const byTotal = await client.query.pivot.query({ ...query, sort: { by: 'measure', measure: 'fce', direction: 'desc' } });
+    expect(byTotal.rows.map((r) => r.codes[0])).not.toEqual(result.rows.map((r) => r.codes[0]));
+    await expect(client.query.pivot.query({ ...query, sort: { by: 'measure', measure: 'fce', direction: 'desc', column: ['no-such-sex'] } }))
+      .rejects.toMatchObject({ data: { code: 'BAD_REQUEST', domainCode: 'invalid-query' }, message: expect.stringContaining('to sort by') });
+  });
+
+  it('gives no "Other" row for a mention field, and says why', async () => {
+    const { client } = makeClient();
+    await client.auth.login.mutate({ email: EMAIL, password: PASSWORD });
+    const result = await client.query.pivot.query({ dataset: 'apc', years: ['2324'], rows: [{ field: 'diag_any' }], measures: ['fce'], limit: 3, other: true });
+    expect(result.rows.map((r) => r.depth)).toEqual([1, 1, 1, 0]);
+    expect(result.rows.some((r) => r.other)).toBe(false);
+    expect(result.notes.some((n) => n.startsWith('No "Other" row'))).toBe(true);
   });
 
   it('answers bad queries with typed errors and never a stack trace', async () => {

@@ -1,6 +1,7 @@
 // What the grid renders: the base pivot with the children of members expanded in place spliced
 // in beneath them, totals hidden or shown, and "show as" shares applied. Built from protected
 // results only (buildGridModel); PivotGrid lays it out and never computes a figure itself.
+import type { ShowAs } from '../../shared/result/show-as';
 import type { PivotResponse } from '../api/api-types';
 
 export type GridCell = PivotResponse['cells'][number][number][number];
@@ -26,7 +27,7 @@ export interface GridRow {
   readonly levelLabels: readonly (string | undefined)[];
   /** Set when the member at row field `field` (the row's last grouped field) can be expanded in
    *  place to the next level of its hierarchy. */
-  readonly expand?: { readonly field: number; readonly state: ExpandState };
+  readonly expand?: { readonly field: number; readonly state: ExpandState; readonly path: ExpansionPath };
   /** The row this one sits under (subtotal, expanded member or grand total); for Escape and
    *  % of parent. Undefined for the grand total. */
   readonly parentKey?: string;
@@ -34,7 +35,10 @@ export interface GridRow {
   readonly cells: readonly (readonly GridCell[])[];
 }
 
-export type ShowAs = 'value' | 'row' | 'column' | 'total' | 'parent';
+/** The member's codes and levels through the row fields up to the expanded one. */
+export interface ExpansionPath { readonly codes: readonly string[]; readonly levels: readonly string[] }
+
+export type { ShowAs };
 
 export interface GridModel {
   /** The base result: fields, measures, column headers, policy, as-of, notes. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { samplePivot } from '../test-fixtures/sample-pivot';
 import { formatCell, suppressedTitle } from './format-value';
+import { twoColumnFieldPivot } from './grid-test-pivots';
 import { buildPivotColumns, rowHeaderLabel } from './pivot-columns';
 
 describe('buildPivotColumns', () => {
@@ -20,6 +21,20 @@ describe('buildPivotColumns', () => {
     expect(buildPivotColumns(single).map((d) => [d.id, d.header])).toEqual([
       ['row-0', 'Admission method group'], ['v-0-0', 'Male'], ['v-1-0', 'Female'], ['v-2-0', 'Total'],
     ]);
+  });
+
+  it('lays out only the columns shown, in their order', () => {
+    const leaves = (defs: ReturnType<typeof buildPivotColumns>) => defs.map((d) => ('columns' in d ? [d.header, d.columns?.map((x) => x.id)] : [d.id]));
+    expect(leaves(buildPivotColumns(samplePivot, [1, 0]))).toEqual([['row-0'], ['Female', ['v-1-0', 'v-1-1']], ['Male', ['v-0-0', 'v-0-1']]]);
+    expect(leaves(buildPivotColumns(samplePivot, [0, 1]))).toEqual([['row-0'], ['Male', ['v-0-0', 'v-0-1']], ['Female', ['v-1-0', 'v-1-1']]]);
+  });
+
+  it('groups only neighbouring columns under one heading', () => {
+    const twoFields = twoColumnFieldPivot();
+    const defs = buildPivotColumns(twoFields, [0, 3, 1]);
+    expect(defs.map((d) => d.header)).toEqual(['Admission method group', 'Male', 'Female', 'Male']);
+    const all = buildPivotColumns(twoFields);
+    expect(all.map((d) => d.header)).toEqual(['Admission method group', 'Male', 'Female', 'Total']);
   });
 
   it('shows codes before labels only where the field says codes mean something', () => {

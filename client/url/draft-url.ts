@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { DatasetIdSchema } from '../../shared/catalogue/catalogue-types';
 import { FieldRefSchema, FilterSchema, PivotQuerySchema, SortSchema } from '../../shared/query/pivot-query';
-import type { Draft } from './workbench-draft';
+import { CHART_KINDS, SHOW_AS, type Draft, type DrillStep, type Expansion } from './workbench-draft';
 
 export const QUERY_PARAM = 'q';
 
@@ -19,8 +19,16 @@ const YearSchema = shape.years.element;
 const MeasureSchema = shape.measures.element;
 const LimitSchema = shape.limit.unwrap();
 /** The list limits of PivotQuerySchema (checked again when the draft becomes a query). */
-export const MAX = { years: 20, rows: 3, columns: 2, measures: 8, filters: 20 } as const;
-const KNOWN_KEYS = new Set(['dataset', 'years', 'rows', 'columns', 'measures', 'filters', 'totals', 'sort', 'limit']);
+export const MAX = { years: 20, rows: 3, columns: 2, measures: 8, filters: 20, drill: 6, expanded: 30 } as const;
+const KNOWN_KEYS = new Set(['dataset', 'years', 'rows', 'columns', 'measures', 'filters', 'totals', 'sort', 'limit', 'other', 'showAs', 'drill', 'expanded', 'chart']);
+
+const Id = FieldRefSchema.shape.field;
+const Code = z.string().min(1).max(64);
+const DrillStepSchema: z.ZodType<DrillStep> = z.object({ field: Id, level: Id, code: Code, label: z.string().max(200) });
+const ExpansionSchema: z.ZodType<Expansion> = z.object({ codes: z.array(z.string().max(64)).min(1).max(MAX.rows), levels: z.array(Id).min(1).max(MAX.rows) })
+  .refine((e) => e.codes.length === e.levels.length, 'codes and levels differ in length');
+const ShowAsSchema = z.enum(SHOW_AS);
+const ChartSchema = z.enum(CHART_KINDS);
 
 /** Keeps the elements the schema accepts (up to `max`) and reports each one it drops. */
 function validItems<T>(raw: unknown, schema: z.ZodType<T>, max: number, name: string, dropped: string[]): T[] {
@@ -62,6 +70,18 @@ export function parseLink(search: string): LinkState {
   const limit = obj.has('limit') ? LimitSchema.safeParse(obj.get('limit')) : undefined;
   if (limit && !limit.success) dropped.push('row limit: not a whole number from 1 to 10,000');
 
+  const option = <T>(key: string, schema: z.ZodType<T>, what: string): T | undefined => {
+    if (!obj.has(key)) return undefined;
+    const parsed = schema.safeParse(obj.get(key));
+    if (!parsed.success) dropped.push(`${what}: not understood`);
+    return parsed.success ? parsed.data : undefined;
+  };
+  const other = option('other', z.boolean(), '"other" row');
+  const showAs = option('showAs', ShowAsSchema, 'show as');
+  const chart = option('chart', ChartSchema, 'chart type');
+  const drill = validItems(obj.get('drill'), DrillStepSchema, MAX.drill, 'drill step', dropped);
+  const expanded = validItems(obj.get('expanded'), ExpansionSchema, MAX.expanded, 'expanded row', dropped);
+
   const draft: Draft = {
     dataset: dataset.data,
     years: [...new Set(validItems(obj.get('years'), YearSchema, MAX.years, 'year', dropped))],
@@ -72,6 +92,11 @@ export function parseLink(search: string): LinkState {
     totals: typeof totals === 'boolean' ? totals : true,
     ...(sort?.success ? { sort: sort.data } : {}),
     ...(limit?.success ? { limit: limit.data } : {}),
+    ...(other !== undefined ? { other } : {}),
+    ...(showAs !== undefined ? { showAs } : {}),
+    ...(chart !== undefined ? { chart } : {}),
+    ...(drill.length > 0 ? { drill } : {}),
+    ...(expanded.length > 0 ? { expanded } : {}),
   };
   return { draft, dropped };
 }

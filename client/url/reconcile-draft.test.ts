@@ -8,7 +8,7 @@ const view: DatasetResponse = {
   years: [{ code: '2223', label: '2022-23' }, { code: '2324', label: '2023-24' }],
   fields: [
     { type: 'code', id: 'sex', label: 'Sex', description: 'Sex', group: 'Patient', defaultLevel: 'sex', multiValued: false,
-      levels: [{ id: 'sex', label: 'Sex', codeCount: 2, codes: [{ code: '1', label: 'Male' }, { code: '2', label: 'Female' }] }] },
+      levels: [{ id: 'sex', label: 'Sex', codeCount: 2, role: null, codes: [{ code: '1', label: 'Male' }, { code: '2', label: 'Female' }] }] },
     { type: 'number', id: 'startage', label: 'Age', description: 'Age', group: 'Patient', unit: 'years', min: 0, max: 120 },
   ],
   measures: [{ id: 'fce', label: 'FCEs', description: 'FCEs', kind: 'count', unit: 'episodes', decimals: 0 }],

@@ -45,8 +45,15 @@ export function reconcileDraft(draft: Draft, view: DatasetResponse): Reconciled 
 
   const keptYears = draft.years.filter((y) => years.has(y) || (dropped.push(`year ${y}: not available for ${name}`), false));
   const keptMeasures = draft.measures.filter((m) => measures.has(m) || (dropped.push(`measure "${m}": not available for ${name}`), false));
+  const drill = (draft.drill ?? []).filter((step) => {
+    const field = fields.get(step.field);
+    const ok = field?.type === 'code' && field.levels.some((l) => l.id === step.level);
+    if (!ok) dropped.push(`drill step "${step.label.slice(0, 40)}": ${name} has no such field or level`);
+    return ok;
+  });
   const next: Draft = {
     ...draft,
+    ...(draft.drill ? { drill } : {}),
     years: keptYears,
     rows: axis(draft.rows, 'row'),
     columns: axis(draft.columns, 'column'),

@@ -1,9 +1,12 @@
 // The rows and columns zones: one chip per field with its level (changing it drills up or
-// down the hierarchy), buttons to move and remove it, and the swap button.
+// down the hierarchy), buttons to move and remove it, and the swap button. Fields are dropped
+// here from the list and dragged between and within the zones (drag-drop.tsx).
+import { horizontalListSortingStrategy, SortableContext } from '@dnd-kit/sortable';
 import type { FieldRef } from '../../shared/query/pivot-query';
 import type { CodeFieldResponse, DatasetResponse } from '../api/api-types';
 import type { Draft } from '../url/workbench-draft';
 import { canSwapAxes, moveEarlier, removeFromAxis, setLevel, swapAxes, type Axis } from './draft-edits';
+import { DropArea, SortableChip } from './drag-drop';
 
 interface Props { view: DatasetResponse; draft: Draft; onChange: (edit: (d: Draft) => Draft) => void }
 
@@ -24,18 +27,20 @@ function Zone({ axis, title, view, draft, onChange }: Props & { axis: Axis; titl
   const fields = new Map(view.fields.flatMap((f) => (f.type === 'code' ? [[f.id, f] as const] : [])));
   const refs = draft[axis];
   return (
-    <section className="zone" aria-label={title} data-testid={`zone-${axis}`}>
+    <DropArea zone={axis} className="zone" label={title} testId={`zone-${axis}`}>
       <h2 className="zone-title">{title}</h2>
-      {refs.length === 0 && <p className="hint">Add a field from the list{axis === 'rows' ? ' (up to 3)' : ' (up to 2)'}.</p>}
-      <ul className="plain-list chips">
-        {refs.map((ref, i) => {
-          const field = fields.get(ref.field);
-          return field ? (
-            <AxisChip key={ref.field} axis={axis} index={i} field={field} fieldRef={ref} onChange={onChange} />
-          ) : null;
-        })}
-      </ul>
-    </section>
+      {refs.length === 0 && <p className="hint">Drag a field here or use its {title} button{axis === 'rows' ? ' (up to 3)' : ' (up to 2)'}.</p>}
+      <SortableContext items={refs.map((r) => `${axis}:${r.field}`)} strategy={horizontalListSortingStrategy}>
+        <ul className="plain-list chips">
+          {refs.map((ref, i) => {
+            const field = fields.get(ref.field);
+            return field ? (
+              <AxisChip key={ref.field} axis={axis} index={i} field={field} fieldRef={ref} onChange={onChange} />
+            ) : null;
+          })}
+        </ul>
+      </SortableContext>
+    </DropArea>
   );
 }
 
@@ -45,7 +50,7 @@ function AxisChip({ axis, index, field, fieldRef, onChange }: ChipProps) {
   const level = fieldRef.level ?? field.defaultLevel;
   const selectId = `level-${axis}-${field.id}`;
   return (
-    <li className="chip" data-testid={`chip-${axis}-${field.id}`}>
+    <SortableChip item={{ field: field.id, label: field.label, from: axis }} index={index} className="chip" testId={`chip-${axis}-${field.id}`}>
       <span className="chip-label">{field.label}</span>
       {field.levels.length > 1 && (
         <>
@@ -62,6 +67,6 @@ function AxisChip({ axis, index, field, fieldRef, onChange }: ChipProps) {
       )}
       <button type="button" className="chip-button" data-testid={`remove-${axis}-${field.id}`} aria-label={`Remove ${field.label} from ${axis}`}
         title="Remove" onClick={() => onChange((d) => removeFromAxis(d, axis, index))}>×</button>
-    </li>
+    </SortableChip>
   );
 }

@@ -1,6 +1,7 @@
 // One line of text for a filter, with code labels where the catalogue shipped them.
 import type { Filter } from '../../shared/query/pivot-query';
 import type { FieldResponse } from '../api/api-types';
+import { asMonthRun, monthsOf } from './period-range';
 
 const SHOWN_CODES = 3;
 
@@ -15,6 +16,9 @@ export function describeFilter(filter: Filter, field: FieldResponse | undefined)
   switch (filter.kind) {
     case 'in':
     case 'not-in': {
+      const months = field?.type === 'code' && filter.level === 'month' ? monthsOf(field)?.months : undefined;
+      const run = months ? asMonthRun(months, filter.codes) : undefined;
+      if (run) return `${name} ${filter.kind === 'in' ? 'from' : 'outside'} ${run.from.label} to ${run.to.label}`;
       const labels = codeLabels(field, filter.level);
       const names = filter.codes.slice(0, SHOWN_CODES).map((c) => labels.get(c) ?? c);
       const more = filter.codes.length > SHOWN_CODES ? ` and ${filter.codes.length - SHOWN_CODES} more` : '';

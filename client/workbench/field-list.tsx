@@ -1,9 +1,11 @@
 // The dataset's fields grouped as in the catalogue, with a search box. Each field has buttons
-// to put it on rows or columns or to filter by it (the keyboard route; drag and drop later).
+// to put it on rows or columns or to filter by it, and a grip to drag it to a zone; a chip
+// dragged back here comes off its axis.
 import { useState } from 'react';
 import type { DatasetResponse, FieldResponse } from '../api/api-types';
 import type { Draft } from '../url/workbench-draft';
 import { addToAxis, axisLimit, type Axis } from './draft-edits';
+import { DraggableField, DropArea } from './drag-drop';
 
 interface Props {
   view: DatasetResponse;
@@ -25,7 +27,7 @@ export function FieldList({ view, draft, onChange, onFilter }: Props) {
   for (const f of shown) groups.set(f.group, [...(groups.get(f.group) ?? []), f]);
 
   return (
-    <section className="panel field-list" aria-labelledby="fields-heading">
+    <DropArea zone="fields" className="panel field-list" label="Fields" testId="field-list">
       <h2 className="panel-title" id="fields-heading">Fields</h2>
       <label className="visually-hidden" htmlFor="field-search">Search fields</label>
       <input id="field-search" data-testid="field-search" type="search" placeholder="Search fields…"
@@ -39,7 +41,7 @@ export function FieldList({ view, draft, onChange, onFilter }: Props) {
           </ul>
         </div>
       ))}
-    </section>
+    </DropArea>
   );
 }
 
@@ -60,7 +62,9 @@ function FieldItem({ field, draft, onChange, onFilter }: { field: FieldResponse 
   const isFiltered = draft.filters.some((f) => f.field === field.id);
   return (
     <li className="field-item">
-      <span className="field-label" title={field.description}>{field.label}</span>
+      <DraggableField item={{ field: field.id, label: field.label, from: 'fields', ...(field.type === 'number' ? { numeric: true } : {}) }}>
+        <span className="field-label" title={field.description}>{field.label}</span>
+      </DraggableField>
       <span className="field-actions">
         {axisButton('rows', 'Rows')}
         {axisButton('columns', 'Columns')}

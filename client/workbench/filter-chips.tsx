@@ -1,8 +1,11 @@
-// The active filters as chips: click to edit, × to remove.
+// The active filters as chips: click to edit, × to remove, drag back to the field list to
+// remove; a field dropped on the zone opens its filter editor.
+import { horizontalListSortingStrategy, SortableContext } from '@dnd-kit/sortable';
 import type { DatasetResponse } from '../api/api-types';
 import type { Draft } from '../url/workbench-draft';
 import { describeFilter } from './describe-filter';
 import { removeFilter } from './draft-edits';
+import { DropArea, SortableChip } from './drag-drop';
 
 interface Props {
   view: DatasetResponse;
@@ -14,21 +17,24 @@ interface Props {
 export function FilterChips({ view, draft, onChange, onEdit }: Props) {
   const fields = new Map(view.fields.map((f) => [f.id, f]));
   return (
-    <section className="zone filters-zone" aria-label="Filters" data-testid="zone-filters">
+    <DropArea zone="filters" className="zone filters-zone" label="Filters" testId="zone-filters">
       <h2 className="zone-title">Filters</h2>
-      {draft.filters.length === 0 && <p className="hint">None: every record of the chosen years counts. Use “Filter” on a field to add one.</p>}
+      {draft.filters.length === 0 && <p className="hint">None: every record of the chosen years counts. Drag a field here or use its “Filter” button.</p>}
+      <SortableContext items={draft.filters.map((f) => `filters:${f.field}`)} strategy={horizontalListSortingStrategy}>
       <ul className="plain-list chips">
-        {draft.filters.map((f) => {
+        {draft.filters.map((f, i) => {
           const text = describeFilter(f, fields.get(f.field));
           return (
-            <li key={f.field} className={`chip filter-chip${f.kind === 'not-in' ? ' is-exclude' : ''}`} data-testid={`filter-chip-${f.field}`}>
+            <SortableChip key={f.field} item={{ field: f.field, label: fields.get(f.field)?.label ?? f.field, from: 'filters' }} index={i}
+              className={`chip filter-chip${f.kind === 'not-in' ? ' is-exclude' : ''}`} testId={`filter-chip-${f.field}`}>
               <button type="button" className="chip-text-button" title="Edit this filter" onClick={() => onEdit(f.field)}>{text}</button>
               <button type="button" className="chip-button" aria-label={`Remove filter: ${text}`} data-testid={`remove-filter-${f.field}`}
                 onClick={() => onChange((d) => removeFilter(d, f.field))}>×</button>
-            </li>
+            </SortableChip>
           );
         })}
       </ul>
-    </section>
+      </SortableContext>
+    </DropArea>
   );
 }

@@ -6,6 +6,8 @@ import type { DatasetResponse, FieldResponse, NumberFieldResponse } from '../api
 import type { Draft } from '../url/workbench-draft';
 import { CodeFilterForm } from './code-filter-form';
 import { removeFilter, setFilter } from './draft-edits';
+import { PeriodForm } from './period-form';
+import { monthsOf } from './period-range';
 
 export type DraftEdit = (d: Draft) => Draft;
 
@@ -22,11 +24,20 @@ export function FilterEditor({ view, field, current, onApply, onClose }: Props) 
   useEffect(() => { headingRef.current?.focus(); }, []);
   const onKeyDown = (e: KeyboardEvent) => { if (e.key === 'Escape') onClose(); };
   const remove = current ? () => onApply((d) => removeFilter(d, field.id)) : undefined;
+  const hasPeriods = field.type === 'code' && monthsOf(field) !== undefined;
+  const [periodMode, setPeriodMode] = useState(hasPeriods && (current === undefined || (current.kind === 'in' && current.level === 'month')));
   return (
     <section className="filter-editor" aria-labelledby="filter-editor-heading" data-testid="filter-editor" onKeyDown={onKeyDown}>
       <h2 id="filter-editor-heading" ref={headingRef} tabIndex={-1}>Filter: {field.label}</h2>
+      {hasPeriods && (
+        <button type="button" className="button-small" data-testid="period-mode" onClick={() => setPeriodMode((m) => !m)}>
+          {periodMode ? 'Pick years, quarters or months instead' : 'Choose a date range instead'}
+        </button>
+      )}
       {field.type === 'number'
         ? <RangeForm field={field} current={current?.kind === 'range' ? current : undefined} onApply={onApply} footer={<Footer onClose={onClose} onRemove={remove} />} />
+        : field.type === 'code' && monthsOf(field) && (current === undefined || current.kind === 'in' && current.level === 'month')
+          && periodMode ? <PeriodForm field={field} current={current?.kind === 'in' ? current : undefined} onApply={onApply} footer={<Footer onClose={onClose} onRemove={remove} />} />
         : <CodeFilterForm dataset={view.id} field={field} current={current?.kind === 'in' || current?.kind === 'not-in' ? current : undefined}
             onApply={(filter) => onApply((d) => setFilter(d, filter))} footer={<Footer onClose={onClose} onRemove={remove} />} />}
     </section>

@@ -11,11 +11,16 @@ import { useLinkDraft, type LinkDraft } from '../url/use-link-draft';
 import { defaultDraft, type Draft } from '../url/workbench-draft';
 import { AxisZones } from './axis-zones';
 import { DatasetPicker } from './dataset-picker';
+import { WorkbenchDnd } from './drag-drop';
+import { DrillBreadcrumbs } from './drill-breadcrumbs';
 import { FieldList } from './field-list';
 import { FilterChips } from './filter-chips';
 import { FilterEditor } from './filter-editor';
 import { LinkNotice } from './link-notice';
 import { MeasurePicker } from './measure-picker';
+import { useUndoKeys } from './use-undo-keys';
+import { keepValidExpansions } from './view-edits';
+import { ViewToolbar } from './view-toolbar';
 import { YearPicker } from './year-picker';
 
 const DEFAULT_DATASET: DatasetId = 'apc';
@@ -42,6 +47,7 @@ function Workbench({ view, link }: { view: DatasetResponse; link: LinkDraft }) {
   );
   const draft = reconciled.draft;
   const { setDraft, reportDropped } = link;
+  useUndoKeys(link.undo, link.redo);
 
   // A link naming things this dataset lacks is cleaned once, and the notice says what went.
   useEffect(() => {
@@ -51,7 +57,7 @@ function Workbench({ view, link }: { view: DatasetResponse; link: LinkDraft }) {
   }, [reconciled, setDraft, reportDropped]);
 
   const update = (edit: (d: Draft) => Draft) => {
-    const next = edit(draft);
+    const next = keepValidExpansions(draft, edit(draft));
     if (next !== draft) setDraft(next);
   };
   const changeDataset = async (id: DatasetId) => {
@@ -63,6 +69,7 @@ function Workbench({ view, link }: { view: DatasetResponse; link: LinkDraft }) {
   const editingField = editing === null ? undefined : view.fields.find((f) => f.id === editing);
 
   return (
+    <WorkbenchDnd draft={draft} onChange={update} onFilter={setEditing}>
     <main className="workbench">
       <aside className="sidebar" aria-label="Dataset, years, measures and fields">
         <DatasetPicker value={draft.dataset} onChange={(id) => void changeDataset(id)} />
@@ -78,8 +85,11 @@ function Workbench({ view, link }: { view: DatasetResponse; link: LinkDraft }) {
           <FilterEditor key={editingField.id} view={view} field={editingField} current={draft.filters.find((f) => f.field === editingField.id)}
             onApply={(edit) => { update(edit); setEditing(null); }} onClose={() => setEditing(null)} />
         )}
-        <PivotView draft={draft} />
+        <DrillBreadcrumbs view={view} draft={draft} onChange={update} />
+        <ViewToolbar draft={draft} onChange={update} canUndo={link.canUndo} canRedo={link.canRedo} onUndo={link.undo} onRedo={link.redo} />
+        <PivotView draft={draft} view={view} onChange={update} />
       </section>
     </main>
+    </WorkbenchDnd>
   );
 }

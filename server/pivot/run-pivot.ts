@@ -1,21 +1,39 @@
 // The one pivot path: compile → execute → protect → audit → respond. The only server caller
-// of protect(); raw aggregates never leave this function.
+// of protect(); raw aggregates never leave this function. A top-N table with "Other" runs a
+// second, smaller query for the rows past the limit, protected by the same policy.
 import { protect } from '../../shared/disclosure/protect';
 import type { PivotQuery } from '../../shared/query/pivot-query';
+import { addOtherRow } from '../../shared/result/add-other-row';
+import { otherRowRequest } from '../../shared/result/other-row-query';
 import type { PivotResult } from '../../shared/result/pivot-result';
 import { shapePivot } from '../../shared/result/shape-pivot';
 import { compilePivot } from '../../shared/sql/compile-pivot';
+import { renderSql } from '../../shared/sql/render-sql';
 import type { Services } from '../services';
 import type { User } from '../store/app-store';
 
 export async function runPivot(services: Services, user: User, query: PivotQuery, signal?: AbortSignal): Promise<PivotResult> {
   const audit = (outcome: 'ok' | 'error', cells = 0, suppressed = 0) =>
     services.store.recordAudit({ userId: user.id, dataset: query.dataset, queryJson: JSON.stringify(query), cells, suppressed, outcome });
+  const options = { timeoutMs: services.queryTimeoutMs, ...(signal ? { signal } : {}) };
   try {
     const compiled = compilePivot(query, services.catalogue, services.engine.dialect);
-    const raw = await services.engine.run(compiled, { timeoutMs: services.queryTimeoutMs, ...(signal ? { signal } : {}) });
+    const raw = await services.engine.run(compiled, options);
     const protectedCells = protect(services.policy, raw);
-    const result = shapePivot(protectedCells, query, services.catalogue, { asOf: services.asOf, dataVersion: services.dataVersion });
+    let result = shapePivot(protectedCells, query, services.catalogue, { asOf: services.asOf, dataVersion: services.dataVersion });
+
+    const other = otherRowRequest(query, services.catalogue, protectedCells, result);
+    switch (other.kind) {
+      case 'none': break;
+      case 'not-for-mentions': result = { ...result, notes: [...result.notes, other.note] }; break;
+      case 'run': {
+        const rawOther = await services.engine.run(renderSql(other.plan, services.engine.dialect), options);
+        result = addOtherRow(result, protect(services.policy, rawOther), other.hidden);
+        break;
+      }
+      default: { const never: never = other; throw new Error(`unhandled other-row request ${String(never)}`); }
+    }
+
     audit('ok', result.rows.length * result.columns.length * result.measures.length, result.suppressedCount);
     return result;
   } catch (error) {

@@ -1,12 +1,19 @@
 // The client's view of a dataset: labels, levels and small code lists, no SQL. Large code
 // lists (ICD-10 4-char, districts) are reached through code search instead of being shipped.
-import type { Catalogue, CodeEntry, Dataset } from './catalogue-types';
+import type { Catalogue, CodeEntry, Dataset, LevelRole } from './catalogue-types';
 
 /** Code lists up to this size travel with the dataset; larger ones are searched. */
 export const INLINE_CODE_LIMIT = 400;
 
 export type CodeView = CodeEntry;
-export interface LevelView { readonly id: string; readonly label: string; readonly codeCount: number; readonly codes: readonly CodeView[] | null }
+export interface LevelView {
+  readonly id: string;
+  readonly label: string;
+  readonly codeCount: number;
+  readonly codes: readonly CodeView[] | null;
+  /** Periods or areas (see Level.role); null for plain categories. */
+  readonly role: LevelRole | null;
+}
 export type FieldView =
   | { readonly type: 'code'; readonly id: string; readonly label: string; readonly description: string; readonly group: string; readonly levels: readonly LevelView[]; readonly defaultLevel: string; readonly multiValued: boolean }
   | { readonly type: 'number'; readonly id: string; readonly label: string; readonly description: string; readonly group: string; readonly unit: string; readonly min: number; readonly max: number };
@@ -38,7 +45,7 @@ export function toDatasetView(dataset: Dataset, catalogue: Catalogue): DatasetVi
         levels: f.levels.map((l) => {
           const codes = catalogue.codeLists.get(l.codeList)?.codes ?? [];
           return {
-            id: l.id, label: l.label, codeCount: codes.length,
+            id: l.id, label: l.label, codeCount: codes.length, role: l.role ?? null,
             codes: codes.length <= INLINE_CODE_LIMIT ? codes.map((c) => ({ ...c })) : null,
           };
         }),

@@ -26,8 +26,10 @@ export type Filter = z.infer<typeof FilterSchema>;
 export const SortSchema = z.discriminatedUnion('by', [
   z.object({ by: z.literal('label'), direction: z.enum(['asc', 'desc']) }),
   z.object({ by: z.literal('code'), direction: z.enum(['asc', 'desc']) }),
-  /** By a measure's value in the row-total column (protected values; ties by code). */
-  z.object({ by: z.literal('measure'), measure: Id, direction: z.enum(['asc', 'desc']) }),
+  /** By a measure's protected value in one column (ties by code). `column` = the codes of a
+   *  column header (PivotResult.columns[c].codes; [] is the total column); omitted = the total
+   *  column. Codes may be '' (a "Not recorded" column), so they are not `Code`s. */
+  z.object({ by: z.literal('measure'), measure: Id, direction: z.enum(['asc', 'desc']), column: z.array(z.string().max(64)).max(2).optional() }),
 ]);
 export type Sort = z.infer<typeof SortSchema>;
 
@@ -39,8 +41,10 @@ export const PivotQuerySchema = z.object({
   measures: z.array(Id).min(1).max(8),
   filters: z.array(FilterSchema).max(20).default([]),
   sort: SortSchema.optional(),
-  /** Keep the first N leaf rows after sorting (top-N). */
+  /** Keep the first N top-level rows (with their subtrees) after sorting (top-N). */
   limit: z.number().int().min(1).max(10_000).optional(),
+  /** With `limit`: one more row, "Other", holding the top-level rows past the limit as one group. */
+  other: z.boolean().default(false),
   totals: z.boolean().default(true),
 });
 export type PivotQuery = z.infer<typeof PivotQuerySchema>;

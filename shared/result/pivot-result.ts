@@ -10,12 +10,17 @@ export const CellSchema = z.object({
 }).refine((c) => !c.suppressed || c.value === null, 'a suppressed cell carries no value');
 export type Cell = z.infer<typeof CellSchema>;
 
+/** The code of the "Other" row of a top-N table; no code list uses it. */
+export const OTHER_CODE = '__other__';
+
 /** One row or column header. `depth` = how many of the axis fields it is grouped by:
  *  depth === fields.length is a leaf; smaller is a subtotal; 0 is the axis total. */
 export const HeaderSchema = z.object({
   codes: z.array(z.string()),
   labels: z.array(z.string()),
   depth: z.number().int().min(0),
+  /** The top-N remainder row (codes [OTHER_CODE]): every top-level row past the limit, as one group. */
+  other: z.literal(true).optional(),
 });
 export type Header = z.infer<typeof HeaderSchema>;
 

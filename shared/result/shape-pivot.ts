@@ -5,11 +5,11 @@ import type { Catalogue, CodeField, Dataset } from '../catalogue/catalogue-types
 import { codeLookup, indexDataset } from '../catalogue/dataset-index';
 import type { ProtectedAggregates, ProtectedRow } from '../disclosure/protect';
 import type { ProtectedValue } from '../disclosure/protect-value';
-import { TooManyCellsError } from '../errors/domain-error';
+import { InvalidQueryError, TooManyCellsError } from '../errors/domain-error';
 import type { PivotQuery, Sort } from '../query/pivot-query';
 import { CELL_LIMIT } from '../sql/build-plan';
 import type { DimensionPlan } from '../sql/pivot-plan';
-import type { AxisField, Cell, Header, PivotResult } from './pivot-result';
+import type { AxisField, Cell, Header, PivotResult, ResultMeasure } from './pivot-result';
 
 export interface ResultMeta {
   readonly asOf: string;
@@ -18,6 +18,9 @@ export interface ResultMeta {
 
 /** Code shown for a genuinely empty value of a grouped field. */
 export const NOT_RECORDED = '';
+
+/** A key per code path that tells the total ([]) from a "Not recorded" member (['']). */
+export const pathKey = (codes: readonly string[]): string => codes.map((c) => `\u0001${c}`).join('');
 
 interface Node { header: Header; order: number; children: Node[]; key: string }
 
@@ -44,25 +47,26 @@ export function shapePivot(prot: ProtectedAggregates, query: PivotQuery, catalog
     const c = keyOf(row, colIdx);
     rowTree.add(r.codes, r.labels, r.orders);
     colTree.add(c.codes, c.labels, c.orders);
-    cellMap.set(`${r.codes.join('\u0001')}\u0002${c.codes.join('\u0001')}`, row.cells);
+    cellMap.set(`${pathKey(r.codes)}\u0002${pathKey(c.codes)}`, row.cells);
   }
 
   const columns = colTree.flatten('after', (a, b) => a.order - b.order || a.key.localeCompare(b.key), undefined);
-  const totalColumn = columns.find((c) => c.depth === 0) ?? columns[0];
-  const cellsFor = (rowCodes: readonly string[], colCodes: readonly string[]) => cellMap.get(`${rowCodes.join('\u0001')}\u0002${colCodes.join('\u0001')}`);
-  const rowComparator = compareRows(query.sort, plan.requestedMeasures, (codes) => (totalColumn ? cellsFor(codes, totalColumn.codes) : undefined));
+  const sortColumn = findSortColumn(query.sort, columns, (codes) => codes.map((code, k) => { const i = colIdx[k]; return i === undefined ? code : label(i, code); }));
+  const cellsFor = (rowCodes: readonly string[], colCodes: readonly string[]) => cellMap.get(`${pathKey(rowCodes)}\u0002${pathKey(colCodes)}`);
+  const empty = measures.map((m) => emptyCell(m.kind));
+  // A row without a cell in the sort column shows (and so sorts as) an empty cell.
+  const rowComparator = compareRows(query.sort, plan.requestedMeasures, (codes) => (sortColumn ? cellsFor(codes, sortColumn.codes) ?? empty : undefined));
   const rows = rowTree.flatten('before', rowComparator, query.limit);
 
   if (rows.length * columns.length > CELL_LIMIT) throw new TooManyCellsError(rows.length * columns.length, CELL_LIMIT);
 
-  const empty = measures.map((m): Cell => (m.kind === 'count' || m.kind === 'sum' ? { value: 0, suppressed: false } : { value: null, suppressed: false }));
   const cells = rows.map((r) => columns.map((c) => (cellsFor(r.codes, c.codes)?.map((v) => ({ value: v.value, suppressed: v.suppressed })) ?? empty)));
 
   const notes: string[] = [];
   if (dims.some((d) => d.multiValued)) {
     notes.push('Diagnosis or procedure mentions: a record is counted once under each distinct code it mentions, so rows add up to more than the number of records.');
   }
-  const topLevel = rowTree.root.children.length;
+  const topLevel = countTopLevelRows(prot);
   if (query.limit !== undefined && topLevel > query.limit) notes.push(`Showing the first ${query.limit} of ${topLevel} rows.`);
   const shownSuppressed = cells.flat(2).filter((c) => c.suppressed).length;
 
@@ -81,6 +85,31 @@ export function shapePivot(prot: ProtectedAggregates, query: PivotQuery, catalog
     dataVersion: meta.dataVersion,
     notes,
   };
+}
+
+/** A cell with no records: counts and sums are 0, ratios and statistics empty. */
+export function emptyCell(kind: ResultMeasure['kind']): Cell {
+  return kind === 'count' || kind === 'sum' ? { value: 0, suppressed: false } : { value: null, suppressed: false };
+}
+
+/** How many distinct top-level row members the aggregates hold (what a top-N limit cuts). */
+export function countTopLevelRows(prot: ProtectedAggregates): number {
+  const dims = prot.plan.dimensions;
+  const first = dims.findIndex((d) => d.axis === 'row');
+  if (first < 0) return 0;
+  const bit = 1 << (dims.length - 1 - first);
+  return new Set(prot.rows.filter((r) => (r.groupingId & bit) === 0).map((r) => r.dims[first] ?? NOT_RECORDED)).size;
+}
+
+/** The column a measure sort reads: the one named by `sort.column`, else the total column (or
+ *  the first column when totals are off). Naming a column the table lacks is the analyst's error. */
+function findSortColumn(sort: Sort | undefined, columns: readonly Header[], labels: (codes: readonly string[]) => string[]): Header | undefined {
+  const wanted = sort?.by === 'measure' ? sort.column : undefined;
+  if (wanted === undefined) return columns.find((c) => c.depth === 0) ?? columns[0];
+  const found = columns.find((c) => c.codes.length === wanted.length && c.codes.every((code, i) => code === wanted[i]));
+  if (found) return found;
+  const name = wanted.length === 0 ? 'total column' : `column "${labels(wanted).join(' / ')}"`;
+  throw new InvalidQueryError(`The table has no ${name} to sort by; sort by a column the table shows.`, 'sort.column');
 }
 
 function axisField(dataset: Dataset, d: DimensionPlan): AxisField {
@@ -106,10 +135,10 @@ function labeller(catalogue: Catalogue, dims: readonly DimensionPlan[]) {
 
 type Comparator = (a: Node, b: Node) => number;
 
-/** Suppressed values sort as a small number (they are 1–7), empty values last. */
-const sortValue = (v: ProtectedValue | undefined) => (v === undefined || (v.value === null && !v.suppressed) ? Number.NEGATIVE_INFINITY : v.suppressed ? 4 : v.value!);
+/** Suppressed values sort as a small number (they are 1–7); null = empty (sorts last either way). */
+const sortValue = (v: ProtectedValue | undefined): number | null => (v === undefined || (v.value === null && !v.suppressed) ? null : v.suppressed ? 4 : v.value);
 
-function compareRows(sort: Sort | undefined, measureIds: readonly string[], totals: (codes: readonly string[]) => readonly ProtectedValue[] | undefined): Comparator {
+function compareRows(sort: Sort | undefined, measureIds: readonly string[], cellsOf: (codes: readonly string[]) => readonly ProtectedValue[] | undefined): Comparator {
   const byCode: Comparator = (a, b) => a.order - b.order || a.key.localeCompare(b.key);
   if (!sort) return byCode;
   const sign = sort.direction === 'asc' ? 1 : -1;
@@ -119,7 +148,12 @@ function compareRows(sort: Sort | undefined, measureIds: readonly string[], tota
     case 'measure': {
       const m = measureIds.indexOf(sort.measure);
       if (m < 0) return byCode;
-      return (a, b) => sign * (sortValue(totals(a.header.codes)?.[m]) - sortValue(totals(b.header.codes)?.[m])) || byCode(a, b);
+      return (a, b) => {
+        const x = sortValue(cellsOf(a.header.codes)?.[m]);
+        const y = sortValue(cellsOf(b.header.codes)?.[m]);
+        if (x === null || y === null) return Number(x === null) - Number(y === null) || byCode(a, b);
+        return sign * (x - y) || byCode(a, b);
+      };
     }
     default: { const never: never = sort; throw new Error(`unhandled sort ${String(never)}`); }
   }
@@ -128,13 +162,13 @@ function compareRows(sort: Sort | undefined, measureIds: readonly string[], tota
 /** Headers as a tree (total → level 1 → level 2 …) so subtotals sit with their children. */
 class Tree {
   readonly root: Node = { header: { codes: [], labels: [], depth: 0 }, order: 0, children: [], key: '' };
-  private readonly nodes = new Map<string, Node>([['', this.root]]);
+  private readonly nodes = new Map<string, Node>([[pathKey([]), this.root]]);
   private readonly present = new Set<string>();
 
   add(codes: readonly string[], labels: readonly string[], orders: readonly number[]): void {
     let parent = this.root;
     for (let d = 1; d <= codes.length; d++) {
-      const key = codes.slice(0, d).join('\u0001');
+      const key = pathKey(codes.slice(0, d));
       let node = this.nodes.get(key);
       if (!node) {
         node = { header: { codes: codes.slice(0, d), labels: labels.slice(0, d), depth: d }, order: orders[d - 1] ?? 0, children: [], key: codes[d - 1] ?? '' };
@@ -144,7 +178,7 @@ class Tree {
       parent = node;
     }
     // Mark that a row with exactly these codes exists (a leaf or a subtotal from the engine).
-    this.present.add(codes.join('\u0001'));
+    this.present.add(pathKey(codes));
   }
 
   /** Depth-first; subtotals before ('before') or after their children; the total last. */
@@ -154,14 +188,14 @@ class Tree {
       const kids = [...node.children].sort(compare);
       const shown = isTop && limitTop !== undefined ? kids.slice(0, limitTop) : kids;
       for (const child of shown) {
-        const has = this.present.has(child.header.codes.join('\u0001'));
+        const has = this.present.has(pathKey(child.header.codes));
         if (subtotals === 'before' && has) out.push(child.header);
         visit(child, false);
         if (subtotals === 'after' && has) out.push(child.header);
       }
     };
     visit(this.root, true);
-    if (this.present.has('')) out.push(this.root.header);
+    if (this.present.has(pathKey([]))) out.push(this.root.header);
     return out;
   }
 }
