@@ -14,7 +14,9 @@ export const DEMO = { email: 'analyst@demo.hes', password: 'demo-analyst-2024' }
 export async function startWorkbench(): Promise<RunningServer> {
   const dataDir = process.env.TEST_DATA_DIR;
   if (!dataDir) throw new Error('TEST_DATA_DIR is not set: run the e2e suite through `npm test`.');
-  if (!existsSync(path.join(CLIENT_DIST, 'index.html'))) throw new Error('The client is not built: run through `npm test`.');
+  // E2E_CLIENT_DIR serves another build (e.g. one made while working on the client).
+  const clientDir = process.env.E2E_CLIENT_DIR ? path.resolve(process.env.E2E_CLIENT_DIR) : CLIENT_DIST;
+  if (!existsSync(path.join(clientDir, 'index.html'))) throw new Error(`The client is not built in ${clientDir}: run through \`npm test\`.`);
   // Serve the data as generated (its scale and seed), never regenerate it here.
   const manifest = JSON.parse(readFileSync(path.join(dataDir, 'manifest.json'), 'utf8')) as
     { scale: number; seed: number; years: string[]; datasets: ('apc' | 'op' | 'ae')[] };
@@ -22,7 +24,7 @@ export async function startWorkbench(): Promise<RunningServer> {
     ...process.env, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', DEMO_EMAIL: DEMO.email, DEMO_PASSWORD: DEMO.password,
     DEMO_SCALE: String(manifest.scale), DEMO_SEED: String(manifest.seed),
   });
-  return startServer(config, { clientDir: CLIENT_DIST, log: () => {}, data: { years: manifest.years, datasets: manifest.datasets } });
+  return startServer(config, { clientDir, log: () => {}, data: { years: manifest.years, datasets: manifest.datasets } });
 }
 
 export function chromiumPath(): string {
