@@ -31,7 +31,7 @@ export function createApp({ services, clientDir }: AppOptions): express.Express 
   if (clientDir && existsSync(path.join(clientDir, 'index.html'))) {
     app.use(express.static(clientDir, { index: false, maxAge: '1h' }));
     // Client-side routes (/workbench?q=…) all load the single page.
-    app.get('/{*path}', (_req, res) => { res.sendFile(path.join(clientDir, 'index.html')); });
+    app.get('/{*path}', (_req, res) => { res.sendFile('index.html', { root: clientDir }); });
   }
 
   const onError: ErrorRequestHandler = (error: unknown, _req, res, _next) => {

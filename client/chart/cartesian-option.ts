@@ -21,7 +21,9 @@ export function cartesianOption(kind: CartesianKind, data: ChartData): ChartOpti
     ? { type: 'category' as const, inverse: true, data: [...data.categories], axisLabel: { width: 220, overflow: 'truncate' as const } }
     : {
       type: 'category' as const, data: [...data.categories], boundaryGap: kind !== 'line',
-      axisLabel: { hideOverlap: true, rotate: data.categories.length > 6 ? 30 : 0, width: 120, overflow: 'truncate' as const },
+      // Every label that fits is drawn: ECharts' automatic interval measures labels before
+      // truncation and would drop every other one; hideOverlap drops only those that collide.
+      axisLabel: { interval: 0, hideOverlap: true, rotate: data.categories.length > 6 ? 30 : 0, width: 120, overflow: 'truncate' as const },
     };
   const valueAxis = { type: 'value' as const, axisLabel: { formatter: axisNumber } };
   return {

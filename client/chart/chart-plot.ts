@@ -6,7 +6,7 @@ import { cartesianOption, isHorizontal } from './cartesian-option';
 import { chartData, type ChartData } from './chart-data';
 import { chartKindName, chartKindsFor, mapRoleOf, resolveChartKind, type ChartKind } from './chart-kind';
 import { chartPoints, type ChartOption } from './chart-style';
-import { heatmapOption, heatmapPosition } from './heatmap-option';
+import { heatmapOption, heatmapPosition, UPRIGHT_LABEL_COLUMNS } from './heatmap-option';
 import { mapOption, mapPlot, type MapPlot } from './map-option';
 import { pieOption } from './pie-option';
 
@@ -68,7 +68,8 @@ export function plotHeightPx(plot: Plot): number {
       const bars = plot.kind === 'stacked-bar' ? 1 : Math.min(data.series.length, 6);
       return clamp(90 + legend + data.categories.length * Math.max(26, bars * 12 + 8));
     }
-    case 'heatmap': return clamp(130 + data.categories.length * 24);
+    // Upright column labels take up to their 120 px width below the cells.
+    case 'heatmap': return clamp(150 + data.categories.length * 24 + (data.series.length > UPRIGHT_LABEL_COLUMNS ? 100 : 0));
     case 'pie': return 380;
     case 'map': return plot.map?.role === 'icb' ? 560 : 440;
     default: return assertNever(plot.kind);

@@ -14,6 +14,8 @@ export type HeatmapCell = [number, number, number];
 export const PLACEHOLDER = 1;
 /** Beyond this many cells, numbers in the cells are clutter; the tooltip still has them. */
 const MAX_LABELLED_CELLS = 120;
+/** Past this many columns, slanted column labels overlap one another: they stand upright. */
+export const UPRIGHT_LABEL_COLUMNS = 20;
 
 export function heatmapCells(data: ChartData): { values: HeatmapCell[]; suppressed: HeatmapCell[]; empty: HeatmapCell[] } {
   const values: HeatmapCell[] = [];
@@ -35,10 +37,11 @@ export function heatmapOption(data: ChartData): ChartOption {
     animation: false,
     title: titleOf(data),
     tooltip: { trigger: 'item', formatter: (params: unknown) => cellTooltip(data, params) },
-    grid: { left: 8, right: 16, top: 40, bottom: 56, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
+    // The bottom clears the colour scale and the numbers on its handles.
+    grid: { left: 8, right: 16, top: 40, bottom: 72, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
     xAxis: {
       type: 'category', data: data.series.map((s) => s.name), splitArea: { show: true },
-      axisLabel: { hideOverlap: true, rotate: data.series.length > 6 ? 30 : 0, width: 120, overflow: 'truncate' },
+      axisLabel: { hideOverlap: true, rotate: data.series.length > UPRIGHT_LABEL_COLUMNS ? 90 : data.series.length > 6 ? 30 : 0, width: 120, overflow: 'truncate' },
     },
     yAxis: { type: 'category', inverse: true, data: [...data.categories], axisLabel: { width: 220, overflow: 'truncate' } },
     visualMap: [{

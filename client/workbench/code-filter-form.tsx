@@ -10,7 +10,8 @@ import { useTRPC } from '../api/trpc';
 import { codeLabels } from './describe-filter';
 
 type CodeFilter = Extract<Filter, { kind: 'in' | 'not-in' }>;
-interface Option { readonly code: string; readonly label: string; readonly context?: string }
+/** A code to pick; `level` is set when search found it at another level than the one shown. */
+interface Option { readonly code: string; readonly label: string; readonly context?: string; readonly level?: string }
 
 const MAX_CODES = 500;
 const SHOWN_OPTIONS = 300;
@@ -33,9 +34,15 @@ export function CodeFilterForm({ dataset, field, current, onApply, footer }: Pro
     return new Map((current?.codes ?? []).map((c) => [c, labels.get(c) ?? c]));
   });
   const levelView = field.levels.find((l) => l.id === level) ?? field.levels[0];
-  const options = useCodeOptions(dataset, field.id, level, levelView?.codes ?? null, text);
+  const options = useCodeOptions(dataset, field, level, levelView?.codes ?? null, text);
 
+  // A search hit at another level (typing "pneumonia" while chapters are shown finds J12–J18)
+  // switches the filter to that level: a filter holds codes of one level.
   const toggle = (option: Option, on: boolean) => setSelected((s) => {
+    if (on && option.level !== undefined && option.level !== level) {
+      setLevel(option.level);
+      return new Map([[option.code, option.label]]);
+    }
     const next = new Map(s);
     if (on && next.size < MAX_CODES) next.set(option.code, option.label); else next.delete(option.code);
     return next;
@@ -74,6 +81,7 @@ export function CodeFilterForm({ dataset, field, current, onApply, footer }: Pro
               <label className="check">
                 <input type="checkbox" data-testid={`filter-code-${o.code}`} checked={selected.has(o.code)} onChange={(e) => toggle(o, e.target.checked)} />
                 <span className="code">{o.code}</span> {o.label}{o.context && <span className="hint"> · {o.context}</span>}
+                {o.level !== undefined && o.level !== level && <span className="level-tag">{field.levels.find((l) => l.id === o.level)?.label}</span>}
               </label>
             </li>
           ))}
@@ -91,15 +99,17 @@ export function CodeFilterForm({ dataset, field, current, onApply, footer }: Pro
   );
 }
 
-/** The options to show: the inline list narrowed by the text, or server search results. */
-function useCodeOptions(dataset: DatasetId, field: string, level: string, inline: readonly Option[] | null, text: string) {
+/** The options to show: with no text, the level's inline list; with text, a small list is
+ *  narrowed in the browser, and a hierarchy is searched on the server across all its levels. */
+function useCodeOptions(dataset: DatasetId, field: CodeFieldResponse, level: string, inline: readonly Option[] | null, text: string) {
   const trpc = useTRPC();
   const debounced = useDebounced(text.trim(), 250);
+  const isHierarchy = field.levels.length > 1;
   const search = useQuery(trpc.catalogue.searchCodes.queryOptions(
-    { dataset, field, level, text: debounced, limit: 100 },
-    { enabled: inline === null && debounced.length > 0, placeholderData: keepPreviousData },
+    { dataset, field: field.id, ...(isHierarchy ? {} : { level }), text: debounced, limit: 100 },
+    { enabled: (inline === null || isHierarchy) && debounced.length > 0, placeholderData: keepPreviousData },
   ));
-  if (inline !== null) {
+  if (inline !== null && !(isHierarchy && text.trim().length > 0)) {
     const code = normalise(text);
     const words = text.toLowerCase().split(/\s+/).filter((w) => w.length > 0);
     const hits = inline.filter((o) => code === '' || normalise(o.code).startsWith(code) || words.every((w) => o.label.toLowerCase().includes(w)));
@@ -107,7 +117,7 @@ function useCodeOptions(dataset: DatasetId, field: string, level: string, inline
     return { list: hits.slice(0, SHOWN_OPTIONS), message, isSearching: false };
   }
   if (debounced.length === 0) return { list: [], message: 'Type a code (such as J18) or words of its description.', isSearching: false };
-  const list = (search.data ?? []).map((m): Option => ({ code: m.code, label: m.label, context: m.parentLabels.at(-1) ?? '' }));
+  const list = (search.data ?? []).map((m): Option => ({ code: m.code, label: m.label, context: m.parentLabels.at(-1) ?? '', level: m.level }));
   const message = search.isError ? search.error.message : search.isPending ? 'Searching…' : list.length === 0 ? 'No code matches.' : undefined;
   return { list, message, isSearching: search.isFetching };
 }
