@@ -146,6 +146,16 @@ describe('workbench', () => {
     await page.context().close();
   });
 
+  it('serves the client compressed, with security headers', async () => {
+    const html = await (await fetch(`${baseUrl}/`)).text();
+    const script = /<script[^>]+src="([^"]+\.js)"/.exec(html)?.[1];
+    expect(script).toBeDefined();
+    const response = await fetch(`${baseUrl}${script}`, { headers: { 'Accept-Encoding': 'gzip' } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-encoding')).toBe('gzip');
+    expect(response.headers.get('content-security-policy')).toContain("script-src 'self'");
+  });
+
   it('opens a damaged link with its valid parts and names what it dropped', async () => {
     const page = await openPage();
     const link = { dataset: 'apc', years: ['2324'], rows: [{ field: 'no_such_field' }], columns: [{ field: 'sex' }], measures: ['fce'] };

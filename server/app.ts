@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { createExpressMiddleware } from '@trpc/server/adapters/express';
+import compression from 'compression';
 import express, { type ErrorRequestHandler } from 'express';
 import { appRouter } from './trpc/app-router';
 import { createContextFactory } from './trpc/trpc';
@@ -29,6 +30,8 @@ export function createApp({ services, clientDir }: AppOptions): express.Express 
   app.get('/healthz', (_req, res) => { res.json({ ok: true, dataVersion: services.dataVersion }); });
 
   if (clientDir && existsSync(path.join(clientDir, 'index.html'))) {
+    // The client's JS is ~570 kB raw but ~175 kB gzipped: compress it on its way out.
+    app.use(compression());
     app.use(express.static(clientDir, { index: false, maxAge: '1h' }));
     // Client-side routes (/workbench?q=…) all load the single page.
     app.get('/{*path}', (_req, res) => { res.sendFile('index.html', { root: clientDir }); });

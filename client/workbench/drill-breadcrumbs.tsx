@@ -20,7 +20,7 @@ export function DrillBreadcrumbs({ view, draft, onChange }: Props) {
             <span className="breadcrumb-field">{f?.label ?? field}:</span>
             <ol>
               <li><button type="button" className="crumb" data-testid={`crumb-${field}-0`} onClick={() => onChange((d) => drillUpTo(d, field, 0))}>
-                All {top ? `(${top.toLowerCase()})` : ''}
+                {top ? `All (${top})` : 'All'}
               </button></li>
               {steps.map((s, i) => (
                 <li key={`${s.level}:${s.code}`}>
