@@ -2,6 +2,7 @@
 import type { Catalogue } from '../shared/catalogue/catalogue-types';
 import type { DisclosurePolicy } from '../shared/disclosure/policy';
 import type { Engine } from './engine/engine';
+import type { PivotCache } from './pivot/pivot-cache';
 import type { AppStore } from './store/app-store';
 
 export interface Services {
@@ -12,4 +13,6 @@ export interface Services {
   readonly queryTimeoutMs: number;
   readonly asOf: string;
   readonly dataVersion: string;
+  /** Protected results by query, access scope and data version. */
+  readonly pivotCache: PivotCache;
 }

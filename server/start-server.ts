@@ -10,6 +10,8 @@ import { createApp } from './app';
 import { seedDemoUser } from './auth/seed-demo-users';
 import type { Config } from './config';
 import { openDuckDbEngine } from './engine/duckdb-engine';
+import type { Engine } from './engine/engine';
+import { PivotCache } from './pivot/pivot-cache';
 import type { Services } from './services';
 import { openAppStore } from './store/app-store';
 
@@ -24,6 +26,8 @@ export interface StartOptions {
   readonly log?: (line: string) => void;
   /** Which years and datasets the data must hold (default: the demo's five years, all three). */
   readonly data?: Pick<GenerateOptions, 'years' | 'datasets'>;
+  /** Wraps the engine (tests observe what reaches it, e.g. that an aborted request interrupts it). */
+  readonly decorateEngine?: (engine: Engine) => Engine;
 }
 
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
@@ -37,11 +41,12 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   mkdirSync(path.join(config.dataDir, 'app'), { recursive: true });
   const store = openAppStore(path.join(config.dataDir, 'app', 'app.sqlite'));
   await seedDemoUser(store, config.DEMO_EMAIL, config.DEMO_PASSWORD);
-  const engine = await openDuckDbEngine({ dataDir: config.dataDir, datasets: manifest.datasets });
+  const duckdb = await openDuckDbEngine({ dataDir: config.dataDir, datasets: manifest.datasets });
+  const engine = options.decorateEngine ? options.decorateEngine(duckdb) : duckdb;
 
   const services: Services = {
     catalogue, engine, store, policy: HES_2018, queryTimeoutMs: config.QUERY_TIMEOUT_MS,
-    asOf: manifest.asOf, dataVersion: manifest.dataVersion,
+    asOf: manifest.asOf, dataVersion: manifest.dataVersion, pivotCache: new PivotCache(),
   };
   const app = createApp({ services, ...(options.clientDir ? { clientDir: options.clientDir } : {}) });
   const server = app.listen(config.PORT, config.HOST);

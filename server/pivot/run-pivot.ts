@@ -9,13 +9,22 @@ import type { PivotResult } from '../../shared/result/pivot-result';
 import { shapePivot } from '../../shared/result/shape-pivot';
 import { compilePivot } from '../../shared/sql/compile-pivot';
 import { renderSql } from '../../shared/sql/render-sql';
+import { accessScope } from '../auth/access-scope';
 import type { Services } from '../services';
+import { pivotCacheKey } from './pivot-cache';
 import type { User } from '../store/app-store';
 
 export async function runPivot(services: Services, user: User, query: PivotQuery, signal?: AbortSignal): Promise<PivotResult> {
   const audit = (outcome: 'ok' | 'error', cells = 0, suppressed = 0) =>
     services.store.recordAudit({ userId: user.id, dataset: query.dataset, queryJson: JSON.stringify(query), cells, suppressed, outcome });
   const options = { timeoutMs: services.queryTimeoutMs, ...(signal ? { signal } : {}) };
+  const cacheKey = pivotCacheKey(query, accessScope(user), services.dataVersion);
+  const cached = services.pivotCache.get(cacheKey);
+  if (cached) {
+    // Served from cache, still audited: the audit log records every table an analyst saw.
+    audit('ok', cached.rows.length * cached.columns.length * cached.measures.length, cached.suppressedCount);
+    return cached;
+  }
   try {
     const compiled = compilePivot(query, services.catalogue, services.engine.dialect);
     const raw = await services.engine.run(compiled, options);
@@ -35,6 +44,7 @@ export async function runPivot(services: Services, user: User, query: PivotQuery
     }
 
     audit('ok', result.rows.length * result.columns.length * result.measures.length, result.suppressedCount);
+    services.pivotCache.set(cacheKey, result);
     return result;
   } catch (error) {
     audit('error');
