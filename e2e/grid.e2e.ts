@@ -76,6 +76,14 @@ const withRows = (api: PivotResult, rows: readonly ExpectedRow[]): PivotResult =
 
 const gridSize = async (page: Page) => (await gridTexts(page)).size;
 
+const press = async (page: Page, ...keys: string[]) => { for (const key of keys) await page.keyboard.press(key); };
+
+/** Scrolls the grid to its top and across to `to`, as a mouse would (the focus stays), and lets it render. */
+const scrollGridTo = (page: Page, to: 'start' | 'middle' | 'end') => page.locator('.pivot-grid-scroll').evaluate(async (s, where) => {
+  s.scrollTo(where === 'start' ? 0 : where === 'middle' ? s.scrollWidth / 2 : s.scrollWidth, 0);
+  await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+}, to);
+
 describe('pivot grid', () => {
   it('virtualises a table of more than 10,000 cells, shows every one as the API does, and keeps its headers in view', async () => {
     const page = await openPage(browser);
@@ -151,14 +159,21 @@ describe('pivot grid', () => {
     const headerRows = headerRowsOf(api);
     const [lastR, lastC, lastM] = [api.rows.length - 1, api.columns.length - 1, api.measures.length - 1];
 
+    // Tab reaches the grid once, on its first cell, and the next Tab leaves it (one tab stop).
+    const inGrid = () => page.evaluate(() => document.querySelector('[data-testid="pivot-grid"]')?.contains(document.activeElement) === true);
+    await page.getByTestId('show-as').focus();
+    for (let tabs = 0; tabs < 10 && !(await inGrid()); tabs++) await page.keyboard.press('Tab');
+    expect(await focusedCell(page)).toMatchObject({ testId: 'grid-rowfield-0', rowIndex: 1, colIndex: 1 });
+    await page.keyboard.press('Tab');
+    expect(await inGrid()).toBe(false);
+
     await page.getByTestId('grid-cell-0-0-0').click();
     expect(await focusedCell(page)).toMatchObject({ testId: 'grid-cell-0-0-0', rowIndex: headerRows + 1, colIndex: 2, inView: true });
     await page.keyboard.press('ArrowRight');
     expect(await focusedCell(page)).toMatchObject({ testId: 'grid-cell-0-0-1', colIndex: 3 });
     await page.keyboard.press('ArrowDown');
     expect(await focusedCell(page)).toMatchObject({ testId: 'grid-cell-1-0-1', rowIndex: headerRows + 2, colIndex: 3 });
-    await page.keyboard.press('ArrowLeft');
-    await page.keyboard.press('ArrowLeft');
+    await press(page, 'ArrowLeft', 'ArrowLeft');
     expect(await focusedCell(page)).toMatchObject({ role: 'rowheader', rowTestId: 'grid-row-1', colIndex: 1 });
     await page.keyboard.press('ArrowLeft'); // at the edge: stays
     expect(await focusedCell(page)).toMatchObject({ role: 'rowheader', rowTestId: 'grid-row-1', colIndex: 1 });
@@ -168,8 +183,7 @@ describe('pivot grid', () => {
     await page.keyboard.press('Home');
     expect(await focusedCell(page)).toMatchObject({ role: 'rowheader', rowTestId: 'grid-row-1', colIndex: 1, inView: true });
     // Up through the body's first row onto the row-field heading, which spans the header rows.
-    await page.keyboard.press('ArrowUp');
-    await page.keyboard.press('ArrowUp');
+    await press(page, 'ArrowUp', 'ArrowUp');
     expect(await focusedCell(page)).toMatchObject({ testId: 'grid-rowfield-0', role: 'columnheader', colIndex: 1 });
 
     await page.keyboard.press('Control+End');
@@ -178,12 +192,11 @@ describe('pivot grid', () => {
     expect(end.text).toBe(expectedText(api.cells[lastR]![lastC]![lastM]!, api.measures[lastM]!.decimals));
     await page.keyboard.press('ArrowDown'); // the last row: stays
     expect(await focusedCell(page)).toMatchObject({ testId: `grid-cell-${lastR}-${lastC}-${lastM}` });
-    await page.keyboard.press('Control+Home');
+    await press(page, 'Control+Home');
     expect(await focusedCell(page)).toMatchObject({ testId: 'grid-rowfield-0', inView: true });
 
     // PageDown moves about one screenful (the body rows in view, less one) and keeps the cell in view.
-    await page.keyboard.press('ArrowDown');
-    await page.keyboard.press('ArrowRight');
+    await press(page, 'ArrowDown', 'ArrowRight');
     expect(await focusedCell(page)).toMatchObject({ testId: 'grid-cell-0-0-0' });
     const screenRows = await page.locator('.pivot-grid-scroll').evaluate((s) => {
       const rowHeight = s.querySelector('tbody tr[data-testid]')?.getBoundingClientRect().height ?? 1;
@@ -196,6 +209,39 @@ describe('pivot grid', () => {
     expect(await focusedCell(page)).toMatchObject({ testId: `grid-cell-${2 * (screenRows - 1)}-0-0`, inView: true });
     await page.keyboard.press('PageUp');
     expect(await focusedCell(page)).toMatchObject({ testId: `grid-cell-${screenRows - 1}-0-0`, inView: true });
+    await page.context().close();
+  });
+
+  it('keeps the focus on a cell or column heading scrolled out of view, and the next key brings it back', async () => {
+    const page = await openPage(browser);
+    await openView(page, baseUrl, BIG);
+    const api = await fetchPivot(page, BIG);
+    const [lastR, lastC, lastM] = [api.rows.length - 1, api.columns.length - 1, api.measures.length - 1];
+
+    await page.getByTestId('grid-cell-0-0-0').click();
+    await press(page, 'Control+End');
+    await scrollGridTo(page, 'start');
+    expect(await focusedCell(page)).toMatchObject({ testId: `grid-cell-${lastR}-${lastC}-${lastM}`, inView: false });
+    await press(page, 'ArrowUp');
+    expect(await focusedCell(page)).toMatchObject({ testId: `grid-cell-${lastR - 1}-${lastC}-${lastM}`, inView: true });
+
+    // A column group heading (an ICB over its two measures), reached from its second measure.
+    await press(page, 'Control+Home', 'ArrowRight', 'ArrowDown', 'ArrowRight');
+    expect(await focusedCell(page)).toMatchObject({ testId: 'grid-colheader-0-1' });
+    await press(page, 'ArrowUp');
+    const group = await focusedCell(page);
+    expect(group).toMatchObject({ role: 'columnheader', rowIndex: 1, colIndex: 2 });
+    await scrollGridTo(page, 'middle');
+    expect(await focusedCell(page)).toMatchObject({ role: 'columnheader', rowIndex: 1, text: group.text });
+    await press(page, 'ArrowDown'); // back to the column it came from
+    expect(await focusedCell(page)).toMatchObject({ testId: 'grid-colheader-0-1', inView: true });
+
+    // One focused by click.
+    await page.locator('thead th[scope="colgroup"][aria-colindex="4"]').click();
+    const clicked = await focusedCell(page);
+    expect(clicked).toMatchObject({ role: 'columnheader', rowIndex: 1, colIndex: 4 });
+    await scrollGridTo(page, 'end');
+    expect(await focusedCell(page)).toMatchObject({ role: 'columnheader', rowIndex: 1, text: clicked.text });
     await page.context().close();
   });
 
@@ -218,8 +264,7 @@ describe('pivot grid', () => {
     expect(await focusedCell(page)).toMatchObject({ role: 'rowheader', rowTestId: 'grid-row-0' });
 
     // Escape on a child row collapses its member and puts the focus back on the member's heading.
-    await page.keyboard.press('ArrowDown');
-    await page.keyboard.press('ArrowDown');
+    await press(page, 'ArrowDown', 'ArrowDown');
     const child = await focusedCell(page);
     expect(child).toMatchObject({ role: 'rowheader', rowTestId: 'grid-row-2' });
     expect(child.text).toContain(children.rows.filter((h) => h.depth > 0)[1]!.labels[0]);
@@ -229,14 +274,11 @@ describe('pivot grid', () => {
     expect(await focusedCell(page)).toMatchObject({ role: 'rowheader', rowTestId: 'grid-row-0', colIndex: 1 });
 
     // Enter on the FCE heading of the first column value: sort by it, largest first, then flipped.
+    // From the corner: right onto the column values' group headings, down onto their measures.
     const c = api.columns.findIndex((h) => h.depth === 1);
-    await page.keyboard.press('Control+Home');
-    while ((await focusedCell(page)).testId !== `grid-colheader-${c}-0`) {
-      const before = await focusedCell(page);
-      await page.keyboard.press('ArrowRight');
-      if (before.testId === (await focusedCell(page)).testId) break; // stuck: the assertion below says where
-    }
-    expect(await focusedCell(page)).toMatchObject({ testId: `grid-colheader-${c}-0`, role: 'columnheader' });
+    await press(page, 'Control+Home', 'ArrowRight', 'ArrowDown');
+    for (let i = 0; i < c * api.measures.length; i++) await page.keyboard.press('ArrowRight');
+    expect(await focusedCell(page)).toMatchObject({ testId: `grid-colheader-${c}-0`, role: 'columnheader', rowIndex: 2, colIndex: 2 + c * api.measures.length });
     for (const direction of ['desc', 'asc'] as const) {
       await page.keyboard.press('Enter');
       const sort = { by: 'measure', measure: 'fce', column: api.columns[c]!.codes, direction } as const;

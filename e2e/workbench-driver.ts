@@ -271,7 +271,7 @@ export async function focusedCell(page: Page): Promise<FocusedCell> {
       rowIndex: num(row?.getAttribute('aria-rowindex')),
       colIndex: num(el?.getAttribute('aria-colindex')),
       rowTestId: row?.getAttribute('data-testid') ?? null,
-      text: el?.textContent ?? '',
+      text: (el?.textContent ?? '').slice(0, 200),
       inView,
     };
   });

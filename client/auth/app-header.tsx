@@ -5,7 +5,7 @@ import { SignOutButton } from './sign-out-button';
 export function AppHeader({ user }: { user: SignedInUser | null }) {
   return (
     <header className="app-header">
-      <span className="app-title">HES Workbench</span>
+      <h1 className="app-title">HES Workbench</h1>
       <span className="app-subtitle">Hospital Episode Statistics · synthetic demo data</span>
       {user && (
         <span className="app-user">

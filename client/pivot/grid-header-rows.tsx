@@ -47,8 +47,10 @@ export function GridHeaderRows({ model, slots, headerRows, segments, focus, sort
             if (piece.kind === 'gap') return <td key={`gap-${piece.from}`} className="pg-gap" aria-hidden="true" />;
             const { slot } = piece;
             const covers = focus.row >= slot.row && focus.row < slot.row + slot.rowSpan && focus.col >= piece.col && focus.col < piece.col + piece.colSpan;
+            // The focused piece keeps its key while scrolling clips its heading to another first
+            // column, so it stays mounted and keeps the focus.
             return (
-              <HeaderCell key={`${slot.header.id}-${piece.col}`} model={model} slot={slot} col={piece.col} colSpan={piece.colSpan}
+              <HeaderCell key={covers ? `${slot.header.id}-focus` : `${slot.header.id}-${piece.col}`} model={model} slot={slot} col={piece.col} colSpan={piece.colSpan}
                 isTabbable={covers} sort={sort} stickyLeft={stickyLefts[piece.col]} leftWidth={leftWidth}
                 width={piece.col < stickyLefts.length - 1 ? (stickyLefts[piece.col + 1] ?? 0) - (stickyLefts[piece.col] ?? 0) : piece.colSpan * COLUMN_WIDTH}
                 lineCap={headerLineCap(heights, slot.row, slot.rowSpan)} onActivate={onActivate} />

@@ -186,7 +186,9 @@ export function PivotGrid({ model, busy, sort, onSort, onToggleExpand, onEscape 
     const row = Number(cell.dataset.r);
     const col = Number(cell.dataset.c);
     const r = row - headerRows;
-    setFocusState((prev) => ({ row, col, key: r >= 0 ? model.rows[r]?.key : undefined, request: prev.request }));
+    // A heading focused by click is re-keyed as the focused piece (grid-header-rows.tsx), so a
+    // request puts the focus on the new element after the render.
+    setFocusState((prev) => ({ row, col, key: r >= 0 ? model.rows[r]?.key : undefined, request: prev.request + (r < 0 ? 1 : 0) }));
   };
 
   const expanders = useMemo(() => expanderFields(model), [model]);
@@ -215,8 +217,9 @@ export function PivotGrid({ model, busy, sort, onSort, onToggleExpand, onEscape 
           <GridHeaderRows model={model} slots={slots} headerRows={headerRows} segments={colSegments} focus={focus} sort={sort}
             stickyLefts={stickyLefts} heights={headerHeights} theadRef={theadRef} onActivate={activateHeader} />
           <tbody>
-            {rowSegments.map((s) => (s.kind === 'gap'
-              ? <tr key={`spacer:${s.from}`} className="pg-spacer" aria-hidden="true" style={{ height: (s.to - s.from) * ROW_HEIGHT }}><td colSpan={tableColumns} /></tr>
+            {/* One flat keyed list: a row stays mounted (and keeps the focus) when the segments around it change. */}
+            {rowSegments.flatMap((s) => (s.kind === 'gap'
+              ? [<tr key={`spacer:${s.from}`} className="pg-spacer" aria-hidden="true" style={{ height: (s.to - s.from) * ROW_HEIGHT }}><td colSpan={tableColumns} /></tr>]
               : Array.from({ length: s.to - s.from }, (_, i) => s.from + i).map((r) => (
                 <GridBodyRow key={model.rows[r]?.key ?? r} ctx={ctx} r={r} segments={colSegments} tabCol={pinnedRow === r ? focus.col : -1} />
               ))))}

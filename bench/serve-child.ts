@@ -1,0 +1,21 @@
+// Child-process entry for the bench: the real server over one data folder, served as generated
+// (its own scale, seed, years and datasets), in a process of its own so the parent can sample
+// the server's memory alone. Sends its URL to the parent over IPC; stops on SIGTERM.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { readConfig } from '../server/config';
+import { startServer } from '../server/start-server';
+
+const dataDir = process.env.DATA_DIR;
+if (!dataDir) throw new Error('serve-child: DATA_DIR is not set.');
+const manifest = JSON.parse(readFileSync(path.join(dataDir, 'manifest.json'), 'utf8')) as
+  { scale: number; seed: number; years: string[]; datasets: ('apc' | 'op' | 'ae')[] };
+const config = readConfig({
+  ...process.env, PORT: '0', HOST: '127.0.0.1', DEMO_SCALE: String(manifest.scale), DEMO_SEED: String(manifest.seed),
+});
+const server = await startServer(config, { log: () => {}, data: { years: manifest.years, datasets: manifest.datasets } });
+process.send?.({ url: server.url.replace('localhost', '127.0.0.1') });
+
+process.once('SIGTERM', () => {
+  void server.close().finally(() => process.exit(0));
+});
