@@ -1,27 +1,13 @@
 // axe-core in Chromium over the app's main states: the login page, a populated workbench (rows,
 // columns, several measures, a member expanded in place, suppressed cells, the chart), the filter
 // editor and the breadcrumb after a drill. Serious and critical violations fail; the rest print.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { PivotQueryInput } from '../shared/query/pivot-query';
-import type { RunningServer } from '../server/start-server';
-import { launchChromium, loopbackUrl, startWorkbench } from './harness';
+import { useWorkbenchSuite } from './harness';
 import { axeViolations, fetchPivot, openPage, openView, screenshot, waitForIdle, type AxeViolation } from './workbench-driver';
 
-let server: RunningServer;
-let browser: Browser;
-let baseUrl: string;
-
-beforeAll(async () => {
-  server = await startWorkbench();
-  browser = await launchChromium();
-  baseUrl = loopbackUrl(server);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = useWorkbenchSuite();
 
 const BLOCKING = new Set(['serious', 'critical']);
 
@@ -45,16 +31,16 @@ const VIEW = {
 
 describe('accessibility (axe-core)', () => {
   it('finds no serious or critical violation on the login page', async () => {
-    const page = await openPage(browser);
-    await page.goto(baseUrl);
+    const page = await openPage(suite.browser);
+    await page.goto(suite.baseUrl);
     await page.getByTestId('login-email').waitFor();
     await expectAccessible(page, 'login');
     await page.context().close();
   });
 
   it('finds none on a populated workbench, with the filter editor open, and after a drill', async () => {
-    const page = await openPage(browser);
-    await openView(page, baseUrl, { ...VIEW, expanded: [{ codes: ['I'], levels: ['chapter'] }] });
+    const page = await openPage(suite.browser);
+    await openView(page, suite.baseUrl, { ...VIEW, expanded: [{ codes: ['I'], levels: ['chapter'] }] });
     await page.getByTestId('expand-0').waitFor();
     await expect.poll(() => page.getByTestId('expand-0').getAttribute('class')).toContain('is-expanded');
 
@@ -80,7 +66,7 @@ describe('accessibility (axe-core)', () => {
       ...VIEW, rows: [{ field: 'diag_01', level: 'block' }],
       drill: [{ field: 'diag_01', level: 'chapter', code: chapter.codes[0], label: chapter.labels[0] }],
     };
-    await page.goto(`${baseUrl}/?q=${encodeURIComponent(JSON.stringify(drilled))}`);
+    await page.goto(`${suite.baseUrl}/?q=${encodeURIComponent(JSON.stringify(drilled))}`);
     await waitForIdle(page);
     await page.getByTestId('crumb-diag_01-1').waitFor();
     await expectAccessible(page, 'drilled');

@@ -1,33 +1,23 @@
 // The workbench's charts in Chromium against the real server: the kind chosen for a table, the
 // picker (stacked bars, pies, tile maps) and its place in the link, suppressed values as gaps,
 // and drilling by clicking a bar or a tile. Every plotted number is compared with the API's answer.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { PivotQueryInput } from '../shared/query/pivot-query';
 import type { PivotResult } from '../shared/result/pivot-result';
-import type { RunningServer } from '../server/start-server';
-import { launchChromium, loopbackUrl, startWorkbench } from './harness';
+import { useWorkbenchSuite } from './harness';
 import {
   chartRowIndexes, chartSeries, clickChartPoint, currentDraft, drawnChart, expectedChart, expectGridMatches, fetchPivot, gridTexts,
   openPage, screenshot, signIn, waitForIdle,
 } from './workbench-driver';
 
-let server: RunningServer;
-let browser: Browser;
-let baseUrl: string;
+const suite = useWorkbenchSuite();
 let page: Page;
 
+// One signed-in page serves every test of this file (after the suite's own set-up).
 beforeAll(async () => {
-  server = await startWorkbench();
-  browser = await launchChromium();
-  baseUrl = loopbackUrl(server);
-  page = await openPage(browser);
-  await signIn(page, baseUrl);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  page = await openPage(suite.browser);
+  await signIn(page, suite.baseUrl);
 });
 
 type FieldRef = { field: string; level?: string };
@@ -56,7 +46,7 @@ const CAPS = new Map<string, { categories: number; series: number }>([
 ]);
 
 async function show(draft: Draft): Promise<PivotResult> {
-  await page.goto(`${baseUrl}/?q=${encodeURIComponent(JSON.stringify(draft))}`);
+  await page.goto(`${suite.baseUrl}/?q=${encodeURIComponent(JSON.stringify(draft))}`);
   await waitForIdle(page);
   return fetchPivot(page, apiQuery(draft));
 }

@@ -2,31 +2,17 @@
 // value cells read end to end and compared with the API, sticky headers, scroll frame times, the
 // keyboard map (arrows, Home/End, PageDown, Enter to expand or sort, Escape to collapse), nested
 // expansion in place by mouse, and % of parent computed from the API's protected figures.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { PivotQueryInput } from '../shared/query/pivot-query';
 import type { PivotResult } from '../shared/result/pivot-result';
-import type { RunningServer } from '../server/start-server';
-import { launchChromium, loopbackUrl, startWorkbench } from './harness';
+import { useWorkbenchSuite } from './harness';
 import {
   currentDraft, expectedShare, expectedText, expectGridMatches, fetchPivot, focusedCell, gridTexts, openPage, openView, screenshot,
   waitForIdle, type Cell,
 } from './workbench-driver';
 
-let server: RunningServer;
-let browser: Browser;
-let baseUrl: string;
-
-beforeAll(async () => {
-  server = await startWorkbench();
-  browser = await launchChromium();
-  baseUrl = loopbackUrl(server);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = useWorkbenchSuite();
 
 /** 219 ICD-10 blocks × 43 ICB columns × 2 measures: about 18,800 value cells. The draft is also
  *  the server query (no drill, totals on), so the API answers the same question. */
@@ -86,8 +72,8 @@ const scrollGridTo = (page: Page, to: 'start' | 'middle' | 'end') => page.locato
 
 describe('pivot grid', () => {
   it('virtualises a table of more than 10,000 cells, shows every one as the API does, and keeps its headers in view', async () => {
-    const page = await openPage(browser);
-    await openView(page, baseUrl, BIG);
+    const page = await openPage(suite.browser);
+    await openView(page, suite.baseUrl, BIG);
     const api = await fetchPivot(page, BIG);
     const valueCells = api.rows.length * api.columns.length * api.measures.length;
     expect(valueCells).toBeGreaterThan(10_000);
@@ -153,8 +139,8 @@ describe('pivot grid', () => {
   });
 
   it('moves the focused cell with arrows, Home/End, Ctrl+End and PageDown, and scrolls it into view', async () => {
-    const page = await openPage(browser);
-    await openView(page, baseUrl, BIG);
+    const page = await openPage(suite.browser);
+    await openView(page, suite.baseUrl, BIG);
     const api = await fetchPivot(page, BIG);
     const headerRows = headerRowsOf(api);
     const [lastR, lastC, lastM] = [api.rows.length - 1, api.columns.length - 1, api.measures.length - 1];
@@ -213,8 +199,8 @@ describe('pivot grid', () => {
   });
 
   it('keeps the focus on a cell or column heading scrolled out of view, and the next key brings it back', async () => {
-    const page = await openPage(browser);
-    await openView(page, baseUrl, BIG);
+    const page = await openPage(suite.browser);
+    await openView(page, suite.baseUrl, BIG);
     const api = await fetchPivot(page, BIG);
     const [lastR, lastC, lastM] = [api.rows.length - 1, api.columns.length - 1, api.measures.length - 1];
 
@@ -246,8 +232,8 @@ describe('pivot grid', () => {
   });
 
   it('expands a row heading with Enter and collapses a child with Escape; Enter on a column heading sorts, twice flips', async () => {
-    const page = await openPage(browser);
-    await openView(page, baseUrl, CHAPTERS);
+    const page = await openPage(suite.browser);
+    await openView(page, suite.baseUrl, CHAPTERS);
     const api = await fetchPivot(page, CHAPTERS);
     const chapter = api.rows[0]!;
     expect(chapter.depth).toBe(1);
@@ -296,8 +282,8 @@ describe('pivot grid', () => {
   });
 
   it('expands chapter → block → 3-character code by mouse and shows % of parent from the protected figures', async () => {
-    const page = await openPage(browser);
-    await openView(page, baseUrl, CHAPTERS);
+    const page = await openPage(suite.browser);
+    await openView(page, suite.baseUrl, CHAPTERS);
     const api = await fetchPivot(page, CHAPTERS);
     const chapter = api.rows[0]!.codes[0]!;
 

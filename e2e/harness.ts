@@ -3,6 +3,7 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { CLIENT_DIST, ROOT_DIR } from '../server/build-client';
 import { readConfig } from '../server/config';
 import { startServer, type RunningServer } from '../server/start-server';
@@ -44,3 +45,33 @@ export async function launchChromium(): Promise<Browser> {
 
 /** The server URL with 127.0.0.1 (the browser must not depend on how localhost resolves). */
 export const loopbackUrl = (server: RunningServer) => server.url.replace('localhost', '127.0.0.1');
+
+export interface WorkbenchSuite {
+  readonly server: RunningServer;
+  readonly browser: Browser;
+  /** The server's URL on 127.0.0.1. */
+  readonly baseUrl: string;
+}
+
+/** One server and one Chromium for a test file: started before its tests, closed after. */
+export function useWorkbenchSuite(): WorkbenchSuite {
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    server = await startWorkbench();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  const started = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`the ${what} is not started: use the suite inside a test`);
+    return value;
+  };
+  return {
+    get server() { return started(server, 'server'); },
+    get browser() { return started(browser, 'browser'); },
+    get baseUrl() { return loopbackUrl(started(server, 'server')); },
+  };
+}

@@ -1,30 +1,16 @@
 // Building a pivot the way an analyst does, in Chromium against the real server: drag fields
 // (mouse and keyboard), filter by searched codes, ranges and periods, show shares, top-N with
 // "Other", undo and redo. Every table shown is compared with the API's answer to the same query.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { PivotQueryInput } from '../shared/query/pivot-query';
 import type { PivotResult } from '../shared/result/pivot-result';
-import type { RunningServer } from '../server/start-server';
-import { launchChromium, loopbackUrl, startWorkbench } from './harness';
+import { useWorkbenchSuite } from './harness';
 import {
   currentDraft, expectedShare, expectedText, expectGridMatches, fetchPivot, gridTexts, openPage, openView, screenshot, signIn, waitForIdle,
 } from './workbench-driver';
 
-let server: RunningServer;
-let browser: Browser;
-let baseUrl: string;
-
-beforeAll(async () => {
-  server = await startWorkbench();
-  browser = await launchChromium();
-  baseUrl = loopbackUrl(server);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = useWorkbenchSuite();
 
 /** Drags with the mouse from one element's centre to another's, in small steps as a hand would. */
 async function drag(page: Page, fromTestId: string, toTestId: string): Promise<void> {
@@ -61,8 +47,8 @@ async function expectGridIsApi(page: Page): Promise<PivotResult> {
 
 describe('building a pivot', () => {
   it('drags fields onto rows and columns, reorders, removes and opens a filter by dropping', async () => {
-    const page = await openPage(browser);
-    await signIn(page, baseUrl);
+    const page = await openPage(suite.browser);
+    await signIn(page, suite.baseUrl);
     await drag(page, 'drag-fields-admimeth_group', 'zone-rows');
     await page.getByTestId('chip-rows-admimeth_group').waitFor();
     await drag(page, 'drag-fields-sex', 'zone-columns');
@@ -89,8 +75,8 @@ describe('building a pivot', () => {
   });
 
   it('reorders fields with the keyboard alone (Space, arrows, Space)', async () => {
-    const page = await openPage(browser);
-    await openView(page, baseUrl, { dataset: 'apc', years: ['2324'], rows: [{ field: 'admimeth_group' }, { field: 'sex' }], columns: [], measures: ['fce'], filters: [], totals: true });
+    const page = await openPage(suite.browser);
+    await openView(page, suite.baseUrl, { dataset: 'apc', years: ['2324'], rows: [{ field: 'admimeth_group' }, { field: 'sex' }], columns: [], measures: ['fce'], filters: [], totals: true });
     await page.getByTestId('drag-rows-sex').focus();
     // dnd-kit measures the drop targets a frame after the lift, as it would for a person.
     await page.keyboard.press('Space');
@@ -106,8 +92,8 @@ describe('building a pivot', () => {
 
 describe('filters', () => {
   it('finds ICD-10 codes by words ("pneumonia" → J12–J18) at any level and filters by them, then excludes them', async () => {
-    const page = await openPage(browser);
-    await openView(page, baseUrl, { dataset: 'apc', years: ['2324'], rows: [{ field: 'diag_01' }], columns: [{ field: 'sex' }], measures: ['fce'], filters: [], totals: true });
+    const page = await openPage(suite.browser);
+    await openView(page, suite.baseUrl, { dataset: 'apc', years: ['2324'], rows: [{ field: 'diag_01' }], columns: [{ field: 'sex' }], measures: ['fce'], filters: [], totals: true });
     await page.getByTestId('field-diag_01-filter').click();
     await page.getByTestId('filter-search').fill('pneumonia');
     for (const code of ['J12', 'J13', 'J14', 'J15', 'J16', 'J17', 'J18']) await page.getByTestId(`filter-code-${code}`).waitFor();
@@ -133,8 +119,8 @@ describe('filters', () => {
   });
 
   it('finds OPCS-4 hip operations ("hip" → W37–W39) in any procedure position', async () => {
-    const page = await openPage(browser);
-    await openView(page, baseUrl, { dataset: 'apc', years: ['2324'], rows: [{ field: 'admimeth_group' }], columns: [], measures: ['fce'], filters: [], totals: true });
+    const page = await openPage(suite.browser);
+    await openView(page, suite.baseUrl, { dataset: 'apc', years: ['2324'], rows: [{ field: 'admimeth_group' }], columns: [], measures: ['fce'], filters: [], totals: true });
     await page.getByTestId('field-opertn_any-filter').click();
     await page.getByTestId('filter-search').fill('hip');
     for (const code of ['W37', 'W38', 'W39']) await page.getByTestId(`filter-code-${code}`).check();
@@ -147,8 +133,8 @@ describe('filters', () => {
   });
 
   it('filters by an age range and a period of months, shown as chips that read as ranges', async () => {
-    const page = await openPage(browser);
-    await openView(page, baseUrl, { dataset: 'apc', years: ['2324'], rows: [{ field: 'fyear', level: 'month' }], columns: [], measures: ['fce'], filters: [], totals: true });
+    const page = await openPage(suite.browser);
+    await openView(page, suite.baseUrl, { dataset: 'apc', years: ['2324'], rows: [{ field: 'fyear', level: 'month' }], columns: [], measures: ['fce'], filters: [], totals: true });
     await page.getByTestId('field-startage-filter').click();
     await page.getByTestId('range-low').fill('65');
     await page.getByTestId('range-high').fill('120');
@@ -174,8 +160,8 @@ describe('measures and views', () => {
   const base = { dataset: 'apc', years: ['2324'], rows: [{ field: 'admimeth_group' }], columns: [{ field: 'sex' }], measures: ['fce', 'los_median'], filters: [], totals: true };
 
   it('shows counts as % of column from the protected figures, and leaves medians as values', async () => {
-    const page = await openPage(browser);
-    await openView(page, baseUrl, base);
+    const page = await openPage(suite.browser);
+    await openView(page, suite.baseUrl, base);
     await page.getByTestId('show-as').selectOption('column');
     await expect.poll(() => currentDraft(page)?.showAs).toBe('column');
     const api = await fetchPivot(page, queryOf(currentDraft(page)!));
@@ -195,8 +181,8 @@ describe('measures and views', () => {
   });
 
   it('keeps the top 5 rows with an "Other" row that matches the API', async () => {
-    const page = await openPage(browser);
-    await openView(page, baseUrl, { ...base, rows: [{ field: 'diag_01' }], sort: { by: 'measure', measure: 'fce', direction: 'desc' } });
+    const page = await openPage(suite.browser);
+    await openView(page, suite.baseUrl, { ...base, rows: [{ field: 'diag_01' }], sort: { by: 'measure', measure: 'fce', direction: 'desc' } });
     await page.getByTestId('top-n').fill('5');
     await page.getByTestId('top-n').press('Enter');
     await page.getByTestId('top-n-other').check();
@@ -209,8 +195,8 @@ describe('measures and views', () => {
   });
 
   it('undoes and redoes every change with Ctrl+Z and Ctrl+Shift+Z', async () => {
-    const page = await openPage(browser);
-    await openView(page, baseUrl, base);
+    const page = await openPage(suite.browser);
+    await openView(page, suite.baseUrl, base);
     const first = currentDraft(page);
     await page.getByTestId('field-age_band-rows').click();
     await expect.poll(() => (currentDraft(page)?.rows as unknown[]).length).toBe(2);
@@ -234,8 +220,8 @@ describe('measures and views', () => {
   });
 
   it('hides totals and subtotals when switched off, without changing any other figure', async () => {
-    const page = await openPage(browser);
-    await openView(page, baseUrl, base);
+    const page = await openPage(suite.browser);
+    await openView(page, suite.baseUrl, base);
     await page.getByTestId('totals-toggle').uncheck();
     await expect.poll(() => currentDraft(page)?.totals).toBe(false);
     await waitForIdle(page);

@@ -2,33 +2,19 @@
 // compare the grid and the chart with the API's own answer for the same query, reload the
 // link, and check suppression markers and the login error.
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { PivotQueryInput } from '../shared/query/pivot-query';
 import type { PivotResult } from '../shared/result/pivot-result';
-import type { RunningServer } from '../server/start-server';
-import { DEMO, E2E_OUTPUT, launchChromium, loopbackUrl, startWorkbench } from './harness';
+import { DEMO, E2E_OUTPUT, useWorkbenchSuite } from './harness';
 import {
   currentDraft, expectedText, expectGridMatches, fetchPivot, gridTexts, openPage as openDriverPage, signIn as signInDriver, waitForIdle,
 } from './workbench-driver';
 
-let server: RunningServer;
-let browser: Browser;
-let baseUrl: string;
+const suite = useWorkbenchSuite();
 
-beforeAll(async () => {
-  server = await startWorkbench();
-  browser = await launchChromium();
-  baseUrl = loopbackUrl(server);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const openPage = () => openDriverPage(browser, { width: 1366, height: 768 });
-const signIn = (page: Page, url = '/') => signInDriver(page, baseUrl, url);
+const openPage = () => openDriverPage(suite.browser, { width: 1366, height: 768 });
+const signIn = (page: Page, url = '/') => signInDriver(page, suite.baseUrl, url);
 const grandTotalId = (api: PivotResult, measure = 0) =>
   `grid-cell-${api.rows.findIndex((h) => h.depth === 0)}-${api.columns.findIndex((h) => h.depth === 0)}-${measure}`;
 const currentQuery = currentDraft;
@@ -36,7 +22,7 @@ const currentQuery = currentDraft;
 describe('workbench', () => {
   it('says clearly when the password is wrong', async () => {
     const page = await openPage();
-    await page.goto(baseUrl);
+    await page.goto(suite.baseUrl);
     await page.getByTestId('login-email').fill(DEMO.email);
     await page.getByTestId('login-password').fill('not-the-password');
     await page.getByTestId('login-submit').click();
@@ -134,7 +120,7 @@ describe('workbench', () => {
     expect(chosen, 'one of the candidate pivots suppresses a cell').toBeDefined();
     const { query, api } = chosen!;
 
-    await page.goto(`${baseUrl}/?q=${encodeURIComponent(JSON.stringify(query))}`);
+    await page.goto(`${suite.baseUrl}/?q=${encodeURIComponent(JSON.stringify(query))}`);
     await waitForIdle(page);
     const texts = await gridTexts(page);
     expectGridMatches(texts, api);
@@ -147,10 +133,10 @@ describe('workbench', () => {
   });
 
   it('serves the client compressed, with security headers', async () => {
-    const html = await (await fetch(`${baseUrl}/`)).text();
+    const html = await (await fetch(`${suite.baseUrl}/`)).text();
     const script = /<script[^>]+src="([^"]+\.js)"/.exec(html)?.[1];
     expect(script).toBeDefined();
-    const response = await fetch(`${baseUrl}${script}`, { headers: { 'Accept-Encoding': 'gzip' } });
+    const response = await fetch(`${suite.baseUrl}${script}`, { headers: { 'Accept-Encoding': 'gzip' } });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-encoding')).toBe('gzip');
     expect(response.headers.get('content-security-policy')).toContain("script-src 'self'");
