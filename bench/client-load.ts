@@ -74,7 +74,7 @@ async function measurePaint(server: RunningServer, browser: Browser, runs: numbe
   const gridUrl = `${base}/?q=${encodeURIComponent(JSON.stringify(draft))}`;
 
   console.log(`\n[client first load] ${runs} runs after 1 warm-up each; a fresh Chromium context per run (empty cache), ` +
-    `server warm, loopback, no HTTP compression, times from navigation start`);
+    `server warm, loopback, gzip on, times from navigation start`);
   const anonymous = await timeVisits(browser, { url: `${base}/`, selector: '[data-testid="login-email"]', needsText: false }, runs);
   printVisits('anonymous visitor → login form', anonymous, 'form shown');
   const state = await signedInState(browser, base);
