@@ -15,21 +15,7 @@ export function renderSql(plan: PivotPlan, dialect: Dialect): CompiledQuery {
     return dialect.placeholder(params.length, v);
   };
 
-  const predicate = (p: Predicate): string => {
-    switch (p.kind) {
-      case 'trusted': return `(${p.sql})`;
-      case 'in': return `(${p.expr}) IN (${p.values.map(value).join(', ')})`;
-      case 'not-in': return `((${p.expr}) IS NULL OR (${p.expr}) NOT IN (${p.values.map(value).join(', ')}))`;
-      case 'between': return `(${p.expr}) BETWEEN ${value(p.low)} AND ${value(p.high)}`;
-      case 'starts-with': return dialect.startsWith(`(${p.expr})`, value(p.prefix));
-      case 'list-has-any': return dialect.listHasAny(`(${p.expr})`, p.values.map(value));
-      case 'list-has-none': return `NOT ${dialect.listHasAny(`(${p.expr})`, p.values.map(value))}`;
-      case 'list-any-starts-with': return `(${dialect.listAnyStartsWith(`(${p.expr})`, value(p.prefix))})`;
-      case 'all': return p.parts.length === 0 ? 'TRUE' : p.parts.map((x) => `(${predicate(x)})`).join(' AND ');
-      case 'any': return p.parts.length === 0 ? 'FALSE' : `(${p.parts.map((x) => `(${predicate(x)})`).join(' OR ')})`;
-      default: { const never: never = p; throw new Error(`unhandled predicate ${String(never)}`); }
-    }
-  };
+  const predicate = (p: Predicate): string => renderPredicate(p, dialect, value);
 
   const dimSelect = plan.dimensions.map((d) => `${d.multiValued ? dialect.unnest(`(${d.expr})`) : `(${d.expr})`} AS ${q(d.alias)}`);
   const where = predicate(plan.where);
@@ -50,4 +36,22 @@ export function renderSql(plan: PivotPlan, dialect: Dialect): CompiledQuery {
     ].join(' ');
   }
   return { sql, params, plan };
+}
+
+/** A predicate as SQL; `value` turns each value into a placeholder (and records the parameter). */
+export function renderPredicate(p: Predicate, dialect: Dialect, value: (v: SqlValue) => string): string {
+  const predicate = (x: Predicate) => renderPredicate(x, dialect, value);
+  switch (p.kind) {
+    case 'trusted': return `(${p.sql})`;
+    case 'in': return `(${p.expr}) IN (${p.values.map(value).join(', ')})`;
+    case 'not-in': return `((${p.expr}) IS NULL OR (${p.expr}) NOT IN (${p.values.map(value).join(', ')}))`;
+    case 'between': return `(${p.expr}) BETWEEN ${value(p.low)} AND ${value(p.high)}`;
+    case 'starts-with': return dialect.startsWith(`(${p.expr})`, value(p.prefix));
+    case 'list-has-any': return dialect.listHasAny(`(${p.expr})`, p.values.map(value));
+    case 'list-has-none': return `NOT ${dialect.listHasAny(`(${p.expr})`, p.values.map(value))}`;
+    case 'list-any-starts-with': return `(${dialect.listAnyStartsWith(`(${p.expr})`, value(p.prefix))})`;
+    case 'all': return p.parts.length === 0 ? 'TRUE' : p.parts.map((x) => `(${predicate(x)})`).join(' AND ');
+    case 'any': return p.parts.length === 0 ? 'FALSE' : `(${p.parts.map((x) => `(${predicate(x)})`).join(' OR ')})`;
+    default: { const never: never = p; throw new Error(`unhandled predicate ${String(never)}`); }
+  }
 }

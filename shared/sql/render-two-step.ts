@@ -1,0 +1,142 @@
+// Renders a PivotPlan in two steps (performance-notes.md): first aggregate the records once to
+// the finest grain the query needs — its dimensions plus, per median, the measured value — as
+// additive partials (counts, sums); then build every grouping set from that small table. Counts,
+// sums, means and ratios roll up exactly; a median rolls up exactly from its per-value counts
+// (a histogram) by cumulative counts. Distinct counts do not roll up: those plans stay one-step.
+// The first step's shape is also what a pre-aggregated rollup table stores (rollup-source.ts).
+import type { Dialect } from './dialect';
+import type { AggregatePlan, CompiledQuery, PivotPlan, Predicate, SqlValue } from './pivot-plan';
+import { GROUPING_ALIAS, renderPredicate } from './render-sql';
+
+/** Why a plan cannot be rendered in two steps, or null when it can. */
+export function twoStepBlocker(plan: PivotPlan): string | null {
+  if (plan.aggregates.some((a) => a.fn === 'count_distinct')) return 'distinct counts do not roll up';
+  return null;
+}
+
+/** The first step's partial columns for one aggregate: how each is computed per fine-grain row
+ *  and how the second step combines them. */
+export interface Partial {
+  readonly alias: string;
+  /** Aggregate over records (first step). */
+  readonly fn: 'count' | 'count_nonnull' | 'sum';
+  readonly arg: string | null;
+  readonly where: string | null;
+}
+
+export interface TwoStepShape {
+  readonly partials: readonly Partial[];
+  /** Per median aggregate: its histogram value column (CASE WHEN where THEN arg END). */
+  readonly histograms: readonly { readonly alias: string; readonly aggregate: string; readonly valueSql: string; readonly weight: string }[];
+}
+
+/** The partials and histogram columns a plan's aggregates need. */
+export function twoStepShape(aggregates: readonly AggregatePlan[]): TwoStepShape {
+  const partials: Partial[] = [];
+  const histograms: { alias: string; aggregate: string; valueSql: string; weight: string }[] = [];
+  for (const a of aggregates) {
+    switch (a.fn) {
+      case 'count': partials.push({ alias: `${a.alias}_n`, fn: 'count', arg: null, where: a.where }); break;
+      case 'count_nonnull': partials.push({ alias: `${a.alias}_n`, fn: 'count_nonnull', arg: a.arg, where: a.where }); break;
+      case 'sum': partials.push({ alias: `${a.alias}_s`, fn: 'sum', arg: a.arg, where: a.where }); break;
+      case 'mean':
+        partials.push({ alias: `${a.alias}_s`, fn: 'sum', arg: a.arg, where: a.where });
+        partials.push({ alias: `${a.alias}_n`, fn: 'count_nonnull', arg: a.arg, where: a.where });
+        break;
+      case 'median': {
+        const value = a.where === null ? `(${a.arg})` : `CASE WHEN (${a.where}) THEN (${a.arg}) END`;
+        histograms.push({ alias: `${a.alias}_v`, aggregate: a.alias, valueSql: value, weight: `${a.alias}_w` });
+        partials.push({ alias: `${a.alias}_w`, fn: 'count_nonnull', arg: a.arg, where: a.where });
+        break;
+      }
+      case 'count_distinct': throw new Error('distinct counts do not roll up');
+      default: { const never: never = a.fn; throw new Error(`unhandled aggregate ${String(never)}`); }
+    }
+  }
+  return { partials, histograms };
+}
+
+/** Where the first step reads from: the records, or a rollup table already at a coarser grain. */
+export interface StepOneSource {
+  /** FROM … WHERE … producing one row per record or per rollup row, with dims and values. */
+  readonly render: (ctx: RenderContext) => string;
+  /** The expression summing partial `p` into the fine grain. */
+  readonly partial: (p: Partial, ctx: RenderContext) => string;
+}
+
+export interface RenderContext {
+  readonly dialect: Dialect;
+  readonly q: (name: string) => string;
+  readonly value: (v: SqlValue) => string;
+  readonly predicate: (p: Predicate) => string;
+}
+
+/** The records themselves: dimensions, histogram values and partials computed per record. */
+export const recordSource = (plan: PivotPlan, shape: TwoStepShape): StepOneSource => ({
+  render: (ctx) => {
+    const dims = plan.dimensions.map((d) => `${d.multiValued ? ctx.dialect.unnest(`(${d.expr})`) : `(${d.expr})`} AS ${ctx.q(d.alias)}`);
+    const values = shape.histograms.map((h) => `${h.valueSql} AS ${ctx.q(h.alias)}`);
+    return `SELECT *${[...dims, ...values].map((s) => `, ${s}`).join('')} FROM ${ctx.q(plan.table)} WHERE ${ctx.predicate(plan.where)}`;
+  },
+  partial: (p, ctx) => ctx.dialect.aggregate(p.fn, p.arg === null ? null : `(${p.arg})`, p.where === null ? null : `(${p.where})`),
+});
+
+export function renderTwoStep(plan: PivotPlan, dialect: Dialect, source?: StepOneSource): CompiledQuery {
+  const params: SqlValue[] = [];
+  const q = (name: string) => dialect.quoteIdentifier(name);
+  const value = (v: SqlValue): string => { params.push(v); return dialect.placeholder(params.length, v); };
+  const ctx: RenderContext = { dialect, q, value, predicate: (p) => renderPredicate(p, dialect, value) };
+  const shape = twoStepShape(plan.aggregates);
+  const from = source ?? recordSource(plan, shape);
+
+  const dims = plan.dimensions.map((d) => q(d.alias));
+  const hists = shape.histograms.map((h) => q(h.alias));
+  const fine = [...dims, ...hists];
+  const stepOne = `SELECT ${[...fine, ...shape.partials.map((p) => `${from.partial(p, ctx)} AS ${q(p.alias)}`)].join(', ')}`
+    + ` FROM (${from.render(ctx)}) AS ${q('base')}${fine.length > 0 ? ` GROUP BY ${fine.join(', ')}` : ''}`;
+
+  const sum = (alias: string) => `sum(${q(alias)})`;
+  const combined = plan.aggregates.flatMap((a): string[] => {
+    switch (a.fn) {
+      // A count over no rows is 0, not NULL (the sum of no partials).
+      case 'count': case 'count_nonnull': return [`coalesce(${sum(`${a.alias}_n`)}, 0) AS ${q(a.alias)}`];
+      case 'sum': return [`${sum(`${a.alias}_s`)} AS ${q(a.alias)}`];
+      case 'mean': return [`${sum(`${a.alias}_s`)} / nullif(${sum(`${a.alias}_n`)}, 0) AS ${q(a.alias)}`];
+      case 'median': return []; // joined from its histogram below
+      default: throw new Error(`${a.fn} does not roll up`);
+    }
+  });
+  const hasDims = plan.dimensions.length > 0;
+  const grouping = hasDims ? dialect.groupingId(plan.dimensions.map((d) => d.alias)) : '0';
+  const setsOf = (extra: readonly string[]) => plan.groupingSets.map((s) => `(${[...s.map((i) => dims[i]), ...extra].join(', ')})`).join(', ');
+  const groupBy = (extra: readonly string[]) => (hasDims ? ` GROUP BY GROUPING SETS (${setsOf(extra)})` : extra.length > 0 ? ` GROUP BY ${extra.join(', ')}` : '');
+  const cells = `SELECT ${[...dims, ...combined, `${grouping} AS ${q(GROUPING_ALIAS)}`].join(', ')} FROM ${q('fine')}${groupBy([])}`;
+
+  // Exact median per cell from the histogram: the k-th smallest value is the first value whose
+  // cumulative count reaches k; the median averages the ⌊(n+1)/2⌋-th and (⌊n/2⌋+1)-th.
+  const withs = [`${q('fine')} AS (${stepOne})`, `${q('cells')} AS (${cells})`];
+  const joins: string[] = [];
+  shape.histograms.forEach((h, i) => {
+    const hName = q(`hist${i}`);
+    const mName = q(`med${i}`);
+    const part = [q(GROUPING_ALIAS), ...dims].join(', ');
+    const hist = `SELECT ${[...dims, q(h.alias), `${sum(h.weight)} AS ${q('c')}`, `${grouping} AS ${q(GROUPING_ALIAS)}`].join(', ')}`
+      + ` FROM ${q('fine')} WHERE ${q(h.alias)} IS NOT NULL${groupBy([q(h.alias)])}`;
+    const cum = `SELECT *, sum(${q('c')}) OVER (PARTITION BY ${part} ORDER BY ${q(h.alias)} ROWS UNBOUNDED PRECEDING) AS ${q('cum')},`
+      + ` sum(${q('c')}) OVER (PARTITION BY ${part}) AS ${q('n')} FROM ${hName}`;
+    const kth = (k: string) => `min(${q(h.alias)}) FILTER (WHERE ${q('cum')} >= ${k})`;
+    const med = `SELECT ${part}, (${kth(`floor((${q('n')} + 1) / 2)`)} + ${kth(`floor(${q('n')} / 2) + 1`)}) / 2 AS ${q(h.aggregate)}`
+      + ` FROM (${cum}) AS ${q('ranked')} GROUP BY ${part}`;
+    withs.push(`${hName} AS (${hist})`, `${mName} AS (${med})`);
+    const on = [`${q('cells')}.${q(GROUPING_ALIAS)} = ${mName}.${q(GROUPING_ALIAS)}`,
+      ...plan.dimensions.map((d) => `${q('cells')}.${q(d.alias)} IS NOT DISTINCT FROM ${mName}.${q(d.alias)}`)];
+    joins.push(` LEFT JOIN ${mName} ON ${on.join(' AND ')}`);
+  });
+  const select = [
+    ...dims.map((d) => `${q('cells')}.${d}`),
+    ...plan.aggregates.map((a) => (a.fn === 'median' ? `${q(`med${shape.histograms.findIndex((h) => h.aggregate === a.alias)}`)}.${q(a.alias)}` : `${q('cells')}.${q(a.alias)}`) + ` AS ${q(a.alias)}`),
+    `${q('cells')}.${q(GROUPING_ALIAS)}`,
+  ];
+  const sql = `WITH ${withs.join(', ')} SELECT ${select.join(', ')} FROM ${q('cells')}${joins.join('')}`;
+  return { sql, params, plan };
+}
