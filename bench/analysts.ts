@@ -14,7 +14,8 @@ import { createAnalystMix, type LastTable, type RequestKind } from './analyst-mi
 import { hasFlag, loadArgs, type LoadArgs } from './bench-args';
 import { percentile } from './percentile';
 import { seededRandom } from './seeded-random';
-import { procMemoryBytes, requestPivot, signIn, startServerProcess } from './server-process';
+import { procMemoryBytes } from './proc-memory';
+import { requestPivot, signIn, startServerProcess } from './server-process';
 import { addSummaryRows } from './summary-table';
 
 const REQUEST_TIMEOUT_MS = 30_000; // the server's own default query timeout
@@ -35,7 +36,8 @@ interface Sample {
   /** The same query (validated form) had already been answered: the server's cache should hit. */
   readonly expectedHit: boolean;
   readonly ms: number;
-  readonly error?: string;
+  /** Set on failure, with the query that failed (printed as an example). */
+  readonly error?: { readonly message: string; readonly query: string };
 }
 
 interface RssSample { readonly atMs: number; readonly bytes: number }
@@ -79,7 +81,7 @@ export async function benchAnalysts(o: AnalystLoadOptions): Promise<void> {
         const t = performance.now();
         const outcome = await requestPivot(server.url, cookie, query, REQUEST_TIMEOUT_MS);
         const elapsed = performance.now() - t;
-        if (!outcome.ok) { samples.push({ kind, expectedHit, ms: elapsed, error: outcome.error }); continue; }
+        if (!outcome.ok) { samples.push({ kind, expectedHit, ms: elapsed, error: { message: outcome.error, query: JSON.stringify(query) } }); continue; }
         samples.push({ kind, expectedHit, ms: elapsed });
         answered.add(key);
         if (outcome.result.rowFields[0]?.drillable) drillable = { query, result: outcome.result };
@@ -95,9 +97,11 @@ export async function benchAnalysts(o: AnalystLoadOptions): Promise<void> {
   }
 }
 
+const clipped = (json: string) => (json.length > 400 ? `${json.slice(0, 400)}…` : json);
+
 function report(o: AnalystLoadOptions, samples: readonly Sample[], rss: readonly RssSample[], peakBytes: number | undefined, wallS: number): void {
   const all = samples.map((s) => s.ms);
-  const errors = samples.filter((s) => s.error !== undefined);
+  const errors = samples.flatMap((s) => (s.error ? [s.error] : []));
   const p95 = pct(all, 95);
   console.log(`\n[${o.analysts} concurrent analysts, ${o.label} data] ${o.durationS} s of think 0.5–3 s + pivot (seed ${o.seed}), ` +
     `requests sent until the time is up and waited for (${wallS.toFixed(0)} s in all); server in a child process, loopback, request timeout ${REQUEST_TIMEOUT_MS / 1000} s`);
@@ -109,17 +113,22 @@ function report(o: AnalystLoadOptions, samples: readonly Sample[], rss: readonly
   const misses = samples.filter((s) => !s.expectedHit).map((s) => s.ms);
   console.log(`  result cache (inferred: the same query had already been answered): ${(100 * hits.length / Math.max(1, samples.length)).toFixed(0)}% hits ` +
     `(${spread(hits)}) | misses ${spread(misses)}`);
-  for (const message of [...new Set(errors.map((e) => e.error))].slice(0, 3)) console.log(`  error: ${message}`);
+  const examples = new Map(errors.map((e) => [e.message.slice(0, 160), e.query]));
+  for (const [message, query] of [...examples].slice(0, 3)) console.log(`  error: ${message}…\n    e.g. ${clipped(query)}`);
 
-  const windowMs = Math.min(30_000, (o.durationS * 1000) / 3); // first/last 30 s, or thirds of a shorter run
-  const firstMean = mean(rss.filter((r) => r.atMs <= windowMs).map((r) => r.bytes));
-  const lastMean = mean(rss.filter((r) => r.atMs >= o.durationS * 1000 - windowMs && r.atMs <= o.durationS * 1000).map((r) => r.bytes));
+  // Mean VmRSS over the first, middle and last 30 s (thirds of a shorter run): a leak keeps
+  // climbing through all three; a cache filling up rises early and levels off.
+  const runMs = o.durationS * 1000;
+  const windowMs = Math.min(30_000, runMs / 3);
+  const meanFrom = (fromMs: number) => mean(rss.filter((r) => r.atMs >= fromMs && r.atMs <= fromMs + windowMs).map((r) => r.bytes));
+  const [firstMean, middleMean, lastMean] = [meanFrom(0), meanFrom((runMs - windowMs) / 2), meanFrom(runMs - windowMs)];
   const maxRss = Math.max(...rss.map((r) => r.bytes));
   const growth = lastMean / firstMean - 1;
   const ok = maxRss <= RSS_TARGET_BYTES && growth <= FLAT_GROWTH;
+  const w = `${(windowMs / 1000).toFixed(0)} s`;
   console.log(`  server RSS (VmRSS every 1 s, ${rss.length} samples): at start ${mib(rss[0]?.bytes ?? 0)}, max ${mib(maxRss)}` +
-    `${peakBytes === undefined ? '' : ` (peak VmHWM ${mib(peakBytes)})`}; mean of first ${(windowMs / 1000).toFixed(0)} s ${mib(firstMean)} → ` +
-    `last ${(windowMs / 1000).toFixed(0)} s ${mib(lastMean)} (${growth >= 0 ? '+' : ''}${(100 * growth).toFixed(0)}%) | ` +
+    `${peakBytes === undefined ? '' : ` (peak VmHWM ${mib(peakBytes)})`}; mean of first ${w} ${mib(firstMean)} → middle ${w} ${mib(middleMean)} → ` +
+    `last ${w} ${mib(lastMean)} (${growth >= 0 ? '+' : ''}${(100 * growth).toFixed(1)}% first to last) | ` +
     `target ≤ ${mib(RSS_TARGET_BYTES)} and flat (≤ +${FLAT_GROWTH * 100}%): ${ok ? 'ok' : 'MISSED'}`);
 
   const query = `${o.analysts} analysts × ${o.durationS} s, mix`;

@@ -2,7 +2,6 @@
 // analyst makes. A child keeps the server's memory apart from the bench's own, so its RSS can
 // be read from /proc and reported as the server's.
 import { fork, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DEMO } from '../e2e/harness';
 import type { PivotQueryInput } from '../shared/query/pivot-query';
@@ -44,16 +43,6 @@ export async function startServerProcess(dataDir: string, env: Record<string, st
       await exited;
     },
   };
-}
-
-/** A field of /proc/<pid>/status in bytes (VmRSS = now, VmHWM = peak), or undefined if gone. */
-export function procMemoryBytes(pid: number, field: 'VmRSS' | 'VmHWM'): number | undefined {
-  try {
-    const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return match ? Number(match[1]) * 1024 : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** Signs the demo analyst in and returns the session cookie: each caller gets its own session. */

@@ -9,10 +9,10 @@ export interface SummaryRow {
   readonly query: string;
   readonly p50Ms: number;
   readonly p95Ms: number;
-  /** This row is the scale's raw DuckDB baseline (the compiled pivot on the Parquet alone). */
-  readonly isDuckDbBaseline?: boolean;
-  /** This row is the scale's Perspective baseline. */
-  readonly isPerspectiveBaseline?: boolean;
+  /** Rows of one scale with the same `compares` (e.g. 'pivot A') get ratios to its baselines. */
+  readonly compares?: string;
+  /** This row is the raw DuckDB baseline (the compiled SQL on the Parquet alone) or Perspective's. */
+  readonly baseline?: 'duckdb' | 'perspective';
   /** Resident memory of the process that did the work, peak, bytes; undefined = not measured. */
   readonly rssBytes?: number;
   /** e.g. 'server', 'Perspective child', 'DuckDB child'. */
@@ -33,10 +33,13 @@ const mb = (r: SummaryRow) => (r.rssBytes === undefined ? '–' : `${(r.rssBytes
 export function printSummaryTable(): void {
   if (rows.length === 0) return;
   console.log(`\n[summary] ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}; ` +
-    'latencies in ms; ratios are p50 ÷ the same scale\'s baseline p50; RSS is the peak of the process named');
+    `load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}; latencies in ms; ` +
+    'ratios are p50 ÷ the baseline p50 of the same scale and query; RSS is the peak of the process named');
+  const baseline = (r: SummaryRow, kind: 'duckdb' | 'perspective') => (r.compares === undefined ? undefined
+    : rows.find((b) => b.scale === r.scale && b.compares === r.compares && b.baseline === kind));
   const table = rows.map((r) => {
-    const duck = rows.find((b) => b.scale === r.scale && b.isDuckDbBaseline);
-    const psp = rows.find((b) => b.scale === r.scale && b.isPerspectiveBaseline);
+    const duck = baseline(r, 'duckdb');
+    const psp = baseline(r, 'perspective');
     return [r.scale, r.query, ms(r.p50Ms), ms(r.p95Ms), ratio(r.p50Ms, duck), ratio(r.p50Ms, psp), mb(r)];
   });
   const header = ['scale', 'query', 'p50', 'p95', '×raw DuckDB', '×Perspective', 'RSS'];

@@ -3,6 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { CodeListSchema, DatasetSchema, type CodeField, type CodeList } from '../../shared/catalogue/catalogue-types';
 import { searchCodes } from '../../shared/catalogue/search-codes';
+import { TooManyCellsError } from '../../shared/errors/domain-error';
+import { PivotQuerySchema, type PivotQueryInput } from '../../shared/query/pivot-query';
+import { buildPlan } from '../../shared/sql/build-plan';
 import { SPECIALTIES } from '../reference/specialties';
 import { FCE } from './apc-measures';
 import { loadCatalogue } from './load-catalogue';
@@ -186,5 +189,22 @@ describe('code search over the catalogue', () => {
     const hits = searchCodes(catalogue, 'apc', 'fyear', 'apr 2023');
     expect(hits.map((h) => h.code)).toEqual(['2023-24 Q1', '2023-04']);
     expect(hits[1]?.parentLabels).toEqual(['2023-24', '2023-24 Q1 (Apr-Jun)']);
+  });
+});
+
+describe('the size check of drill-downs (real hierarchies)', () => {
+  const plan = (filters: PivotQueryInput['filters']) => buildPlan(PivotQuerySchema.parse({
+    dataset: 'apc', years: ['2324'], rows: [{ field: 'diag_01', level: 'code4' }], columns: [{ field: 'procode3', level: 'provider_icb' }], measures: ['fce'], filters,
+  }), catalogue);
+
+  it('counts only the children of a drilled parent, so drilling into a 3-char code is allowed', () => {
+    expect(() => plan([])).toThrow(TooManyCellsError);
+    expect(() => plan([{ kind: 'in', field: 'diag_01', level: 'code3', codes: ['F71'] }])).not.toThrow();
+    expect(() => plan([{ kind: 'in', field: 'diag_01', level: 'chapter', codes: ['X'] }])).not.toThrow();
+  });
+
+  it('still refuses a drill whose children are too many', () => {
+    const chapters = list('icd10_chapter').codes.map((c) => c.code);
+    expect(() => plan([{ kind: 'in', field: 'diag_01', level: 'chapter', codes: chapters }])).toThrow(TooManyCellsError);
   });
 });

@@ -195,12 +195,31 @@ function resolveFilterField(idx: DatasetIndex, fieldId: string, levelId: string 
 function checkSize(query: PivotQuery, idx: DatasetIndex, catalogue: Catalogue, dims: readonly DimensionPlan[], measureCount: number): void {
   const cardinality = (d: DimensionPlan): number => {
     const full = catalogue.codeLists.get(d.codeList)?.codes.length ?? 1;
-    const inFilter = query.filters.find((f) => f.kind === 'in' && f.field === d.field && (f.level ?? defaultLevel(idx, f.field)) === d.level);
-    return Math.max(1, inFilter?.kind === 'in' ? Math.min(full, inFilter.codes.length) : full);
+    const field = idx.fields.get(d.field);
+    // Mentions of other codes still appear under a filter on mentions: no narrowing there.
+    if (field?.type !== 'code' || field.multiValued === true) return Math.max(1, full);
+    const narrowed = query.filters.map((f) => (f.kind === 'in' && f.field === d.field
+      ? codesUnder(field, catalogue, f.level ?? field.defaultLevel, f.codes, d.level) : full));
+    return Math.max(1, Math.min(full, ...narrowed));
   };
   const cells = dims.reduce((n, d) => n * cardinality(d), 1);
   if (cells > CELL_LIMIT) throw new TooManyCellsError(cells, CELL_LIMIT);
   if (cells * measureCount > VALUE_LIMIT) throw new TooManyCellsError(cells * measureCount, VALUE_LIMIT);
+}
+
+/** How many codes of `target` level an `in` filter at `filterLevel` can leave: the filter's own
+ *  codes at the same level, their descendants at a finer one (a drill filters the parent), or at
+ *  most one ancestor per code at a coarser one. */
+function codesUnder(field: CodeField, catalogue: Catalogue, filterLevel: string, codes: readonly string[], target: string): number {
+  const from = field.levels.findIndex((l) => l.id === filterLevel);
+  const to = field.levels.findIndex((l) => l.id === target);
+  if (from < 0 || to < 0 || to <= from) return codes.length;
+  let current = new Set(codes);
+  for (let k = from + 1; k <= to; k++) {
+    const list = catalogue.codeLists.get(field.levels[k]!.codeList)?.codes ?? [];
+    current = new Set(list.filter((c) => c.parent !== undefined && current.has(c.parent)).map((c) => c.code));
+  }
+  return current.size;
 }
 
 function defaultLevel(idx: DatasetIndex, fieldId: string): string | undefined {
