@@ -11,6 +11,8 @@ const EnvSchema = z.object({
   DEMO_SCALE: z.coerce.number().positive().max(2).default(0.01),
   DEMO_SEED: z.coerce.number().int().default(20240331),
   QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
+  /** DuckDB buffer memory; bounds the server's RSS (larger sorts and joins spill to DATA_DIR). */
+  DUCKDB_MEMORY_LIMIT: z.string().regex(/^\d+(\.\d+)?\s*(MB|GB|MiB|GiB)$/i, 'a size such as 1GB or 512MB').default('1GB'),
 });
 
 export type Config = z.infer<typeof EnvSchema> & { readonly dataDir: string };

@@ -41,7 +41,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   mkdirSync(path.join(config.dataDir, 'app'), { recursive: true });
   const store = openAppStore(path.join(config.dataDir, 'app', 'app.sqlite'));
   await seedDemoUser(store, config.DEMO_EMAIL, config.DEMO_PASSWORD);
-  const duckdb = await openDuckDbEngine({ dataDir: config.dataDir, datasets: manifest.datasets });
+  const duckdb = await openDuckDbEngine({ dataDir: config.dataDir, datasets: manifest.datasets, memoryLimit: config.DUCKDB_MEMORY_LIMIT });
   const engine = options.decorateEngine ? options.decorateEngine(duckdb) : duckdb;
 
   const services: Services = {

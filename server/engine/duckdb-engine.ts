@@ -1,5 +1,7 @@
 // DuckDB engine over the generated Parquet: one in-process database, views per dataset, a small
 // pool of connections (one per core), timeouts and cancellation via connection.interrupt().
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { parquetGlob } from '../../datasets/parquet-columns';
 import { QueryCancelledError, QueryTimeoutError } from '../../shared/errors/domain-error';
@@ -15,10 +17,16 @@ export interface DuckDbEngineOptions {
   readonly datasets: readonly ('apc' | 'op' | 'ae')[];
   readonly threads?: number;
   readonly connections?: number;
+  /** DuckDB's buffer memory (e.g. '1GB'): bounds the server's RSS; larger work spills to disk. */
+  readonly memoryLimit?: string;
 }
 
 export async function openDuckDbEngine(options: DuckDbEngineOptions): Promise<Engine> {
-  const instance = await DuckDBInstance.create(':memory:', { threads: String(options.threads ?? 2) });
+  const instance = await DuckDBInstance.create(':memory:', {
+    threads: String(options.threads ?? availableParallelism()),
+    memory_limit: options.memoryLimit ?? '1GB',
+    temp_directory: path.join(options.dataDir, 'app', 'duckdb-spill'),
+  });
   const setup = await instance.connect();
   for (const dataset of options.datasets) {
     const glob = parquetGlob(options.dataDir, dataset).replaceAll("'", "''");
@@ -32,7 +40,7 @@ export async function openDuckDbEngine(options: DuckDbEngineOptions): Promise<En
   setup.closeSync();
 
   const pool: DuckDBConnection[] = [];
-  for (let i = 0; i < (options.connections ?? 2); i++) pool.push(await instance.connect());
+  for (let i = 0; i < (options.connections ?? availableParallelism()); i++) pool.push(await instance.connect());
   const waiting: ((c: DuckDBConnection) => void)[] = [];
   const acquire = () => new Promise<DuckDBConnection>((resolve) => {
     const c = pool.pop();
