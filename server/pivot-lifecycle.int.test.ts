@@ -23,6 +23,8 @@ function probe(real: Engine): Engine {
   return {
     dialect: real.dialect,
     close: () => real.close(),
+    buildRollup: (spec, options) => real.buildRollup(spec, options),
+    dropRollup: (table) => real.dropRollup(table),
     async run(query, options) {
       if (!query.params.includes(MARKER)) return real.run(query, options);
       const started = performance.now();

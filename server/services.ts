@@ -2,6 +2,7 @@
 import type { Catalogue } from '../shared/catalogue/catalogue-types';
 import type { DisclosurePolicy } from '../shared/disclosure/policy';
 import type { Engine } from './engine/engine';
+import type { RollupManager } from './engine/rollup-manager';
 import type { PivotCache } from './pivot/pivot-cache';
 import type { AppStore } from './store/app-store';
 
@@ -15,4 +16,6 @@ export interface Services {
   readonly dataVersion: string;
   /** Protected results by query, access scope and data version. */
   readonly pivotCache: PivotCache;
+  /** Pre-aggregated rollups, chosen from the workload and built in the background. */
+  readonly rollups: RollupManager;
 }

@@ -12,6 +12,8 @@ import type { Config } from './config';
 import { openDuckDbEngine } from './engine/duckdb-engine';
 import type { Engine } from './engine/engine';
 import { PivotCache } from './pivot/pivot-cache';
+import { DEFAULT_ROLLUP_BUDGET, RollupManager } from './engine/rollup-manager';
+import { frequentShapes } from './engine/rollup-seeds';
 import type { Services } from './services';
 import { openAppStore } from './store/app-store';
 
@@ -28,7 +30,12 @@ export interface StartOptions {
   readonly data?: Pick<GenerateOptions, 'years' | 'datasets'>;
   /** Wraps the engine (tests observe what reaches it, e.g. that an aborted request interrupts it). */
   readonly decorateEngine?: (engine: Engine) => Engine;
+  /** Build rollups for the audit log's most frequent shapes at start-up (default true). */
+  readonly seedRollups?: boolean;
 }
+
+/** How many rollups start-up builds from the audit log's most frequent shapes. */
+const ROLLUP_SEEDS = 6;
 
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const log = options.log ?? ((line: string) => console.log(line));
@@ -47,7 +54,12 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const services: Services = {
     catalogue, engine, store, policy: HES_2018, queryTimeoutMs: config.QUERY_TIMEOUT_MS,
     asOf: manifest.asOf, dataVersion: manifest.dataVersion, pivotCache: new PivotCache(),
+    rollups: new RollupManager(engine, catalogue, DEFAULT_ROLLUP_BUDGET, log),
   };
+  // Rollups for the shapes analysts used most, built in the background after start-up.
+  if (options.seedRollups !== false) {
+    for (const plan of frequentShapes(store.recentQueries(2_000), catalogue, ROLLUP_SEEDS)) services.rollups.consider(plan);
+  }
   const app = createApp({ services, ...(options.clientDir ? { clientDir: options.clientDir } : {}) });
   const server = app.listen(config.PORT, config.HOST);
   await new Promise<void>((resolve, reject) => { server.once('listening', resolve); server.once('error', reject); });
@@ -59,6 +71,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     services,
     async close() {
       await new Promise<void>((resolve) => { server.close(() => resolve()); server.closeAllConnections(); });
+      await services.rollups.stop();
       await engine.close();
       store.close();
     },

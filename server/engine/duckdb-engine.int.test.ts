@@ -11,7 +11,7 @@ import { openDuckDbEngine } from './duckdb-engine';
 
 const plan: PivotPlan = {
   dataset: 'apc', table: 'apc', years: [], dimensions: [], measures: [], requestedMeasures: [],
-  aggregates: [{ alias: 'a0', fn: 'count', arg: null, where: null }], where: { kind: 'all', parts: [] }, groupingSets: [[]],
+  aggregates: [{ alias: 'a0', fn: 'count', arg: null, where: null }], where: { kind: 'all', parts: [] }, recordFilters: [], groupingSets: [[]],
 };
 // Cross join of ranges: minutes of work unless interrupted.
 const slow: CompiledQuery = { sql: 'SELECT count(*) AS a0, 0 AS grouping_id FROM range(100000000) a, range(1000) b WHERE (a.range * b.range) % 7 = $1', params: [3], plan };

@@ -8,6 +8,7 @@ import { QueryCancelledError, QueryTimeoutError } from '../../shared/errors/doma
 import type { RawAggregates, RawRow } from '../../shared/result/raw-aggregates';
 import { duckdbDialect } from '../../shared/sql/dialects/duckdb';
 import type { CompiledQuery } from '../../shared/sql/pivot-plan';
+import { renderRollupBuild } from '../../shared/sql/rollup';
 import { GROUPING_ALIAS } from '../../shared/sql/render-sql';
 import type { Engine, RunOptions } from './engine';
 
@@ -51,29 +52,42 @@ export async function openDuckDbEngine(options: DuckDbEngineOptions): Promise<En
     if (next) next(c); else pool.push(c);
   };
 
+  /** Runs `work` on a pooled connection, interrupting it on timeout or abort. */
+  async function withConnection<T>({ timeoutMs, signal }: RunOptions, work: (c: DuckDBConnection) => Promise<T>): Promise<T> {
+    if (signal?.aborted) throw new QueryCancelledError();
+    const connection = await acquire();
+    let reason: 'timeout' | 'cancelled' | undefined;
+    const interrupt = (why: 'timeout' | 'cancelled') => { reason ??= why; connection.interrupt(); };
+    const timer = setTimeout(() => interrupt('timeout'), timeoutMs);
+    const onAbort = () => interrupt('cancelled');
+    signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+      return await work(connection);
+    } catch (error) {
+      if (reason === 'timeout') throw new QueryTimeoutError(timeoutMs);
+      if (reason === 'cancelled') throw new QueryCancelledError();
+      throw error;
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+      release(connection);
+    }
+  }
+
   return {
     dialect: duckdbDialect,
-    async run(query: CompiledQuery, { timeoutMs, signal }: RunOptions): Promise<RawAggregates> {
-      if (signal?.aborted) throw new QueryCancelledError();
-      const connection = await acquire();
-      let reason: 'timeout' | 'cancelled' | undefined;
-      const interrupt = (why: 'timeout' | 'cancelled') => { reason ??= why; connection.interrupt(); };
-      const timer = setTimeout(() => interrupt('timeout'), timeoutMs);
-      const onAbort = () => interrupt('cancelled');
-      signal?.addEventListener('abort', onAbort, { once: true });
-      try {
-        const reader = await connection.runAndReadAll(query.sql, [...query.params]);
-        return { plan: query.plan, rows: toRawRows(query, reader.getRowObjectsJS()) };
-      } catch (error) {
-        if (reason === 'timeout') throw new QueryTimeoutError(timeoutMs);
-        if (reason === 'cancelled') throw new QueryCancelledError();
-        throw error;
-      } finally {
-        clearTimeout(timer);
-        signal?.removeEventListener('abort', onAbort);
-        release(connection);
-      }
-    },
+    run: (query, options) => withConnection(options, async (connection) => {
+      const reader = await connection.runAndReadAll(query.sql, [...query.params]);
+      return { plan: query.plan, rows: toRawRows(query, reader.getRowObjectsJS()) };
+    }),
+    buildRollup: (spec, options) => withConnection(options, async (connection) => {
+      await connection.run(renderRollupBuild(spec, duckdbDialect));
+      const counted = await connection.runAndReadAll(`SELECT count(*) AS n FROM ${duckdbDialect.quoteIdentifier(spec.table)}`);
+      return { rows: toNumber(counted.getRowObjectsJS()[0]?.['n']) ?? 0 };
+    }),
+    dropRollup: (table) => withConnection({ timeoutMs: 60_000 }, async (connection) => {
+      await connection.run(`DROP TABLE IF EXISTS ${duckdbDialect.quoteIdentifier(table)}`);
+    }),
     async close() {
       for (const c of pool) c.closeSync();
       instance.closeSync();

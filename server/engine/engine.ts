@@ -3,6 +3,7 @@
 import type { RawAggregates } from '../../shared/result/raw-aggregates';
 import type { CompiledQuery } from '../../shared/sql/pivot-plan';
 import type { Dialect } from '../../shared/sql/dialect';
+import type { RollupSpec } from '../../shared/sql/rollup';
 
 export interface RunOptions {
   readonly timeoutMs: number;
@@ -13,5 +14,8 @@ export interface RunOptions {
 export interface Engine {
   readonly dialect: Dialect;
   run(query: CompiledQuery, options: RunOptions): Promise<RawAggregates>;
+  /** Materialises a pre-aggregated rollup table; resolves with its row count. */
+  buildRollup(spec: RollupSpec, options: RunOptions): Promise<{ readonly rows: number }>;
+  dropRollup(table: string): Promise<void>;
   close(): Promise<void>;
 }

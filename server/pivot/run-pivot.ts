@@ -26,7 +26,8 @@ export async function runPivot(services: Services, user: User, query: PivotQuery
     return cached;
   }
   try {
-    const compiled = compilePivot(query, services.catalogue, services.engine.dialect);
+    const compiled = compilePivot(query, services.catalogue, services.engine.dialect, services.rollups.ready());
+    if (compiled.rollup !== undefined) services.rollups.touch(compiled.rollup); else services.rollups.consider(compiled.plan);
     const raw = await services.engine.run(compiled, options);
     const protectedCells = protect(services.policy, raw);
     let result = shapePivot(protectedCells, query, services.catalogue, { asOf: services.asOf, dataVersion: services.dataVersion });

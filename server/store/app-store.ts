@@ -29,6 +29,8 @@ export interface AppStore {
   findSessionUser(token: string): User | undefined;
   deleteSession(token: string): void;
   recordAudit(entry: AuditEntry): void;
+  /** The queries of the most recent successful pivots, newest first (for choosing rollups). */
+  recentQueries(limit: number): string[];
   countAudit(userId: number): number;
   close(): void;
 }
@@ -63,6 +65,7 @@ export function openAppStore(file: string): AppStore {
   const sessionUser = db.prepare<[string, number], UserRow>(
     'SELECT u.* FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ? AND s.expires_at > ?');
   const removeSession = db.prepare('DELETE FROM sessions WHERE token_hash = ?');
+  const recentOk = db.prepare<[number], { query_json: string }>("SELECT query_json FROM audit WHERE outcome = 'ok' ORDER BY id DESC LIMIT ?");
   const insertAudit = db.prepare('INSERT INTO audit (user_id, dataset, query_json, cells, suppressed, outcome) VALUES (?, ?, ?, ?, ?, ?)');
   const auditCount = db.prepare<[number], { n: number }>('SELECT count(*) AS n FROM audit WHERE user_id = ?');
 
@@ -81,6 +84,7 @@ export function openAppStore(file: string): AppStore {
     findSessionUser: (token) => { const r = sessionUser.get(hashToken(token), Date.now()); return r ? toUser(r) : undefined; },
     deleteSession: (token) => { removeSession.run(hashToken(token)); },
     recordAudit: (e) => { insertAudit.run(e.userId, e.dataset, e.queryJson, e.cells, e.suppressed, e.outcome); },
+    recentQueries: (limit) => recentOk.all(limit).map((r) => r.query_json),
     countAudit: (userId) => auditCount.get(userId)?.n ?? 0,
     close: () => db.close(),
   };

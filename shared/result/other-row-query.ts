@@ -41,7 +41,13 @@ export function otherRowPlan(query: PivotQuery, catalogue: Catalogue, expr: stri
   const { sort: _sort, limit: _limit, ...rest } = query;
   const base = buildPlan({ ...rest, rows: [], totals: true, other: false }, catalogue);
   const parts = base.where.kind === 'all' ? base.where.parts : [base.where];
-  return Object.freeze({ ...base, where: Object.freeze<Predicate>({ kind: 'all', parts: Object.freeze([...parts, notKept(expr, kept)]) }) });
+  const exclusion = notKept(expr, kept);
+  // In both: `where` for records, `recordFilters` for any renderer that reads a rollup instead.
+  return Object.freeze({
+    ...base,
+    where: Object.freeze<Predicate>({ kind: 'all', parts: Object.freeze([...parts, exclusion]) }),
+    recordFilters: Object.freeze([...base.recordFilters, exclusion]),
+  });
 }
 
 function notKept(expr: string, kept: readonly string[]): Predicate {

@@ -23,9 +23,10 @@ export function buildPlan(query: PivotQuery, catalogue: Catalogue): PivotPlan {
   const { measures, aggregates, requested } = planMeasures(query, idx);
   checkSize(query, idx, catalogue, dimensions, requested.length);
 
-  const parts: Predicate[] = [yearPredicate(idx, years)];
+  const recordFilters: Predicate[] = [yearPredicate(idx, years), ...query.filters.map((f, i) => filterPredicate(f, idx, catalogue, `filters.${i}`))];
+  const parts: Predicate[] = [recordFilters[0]!];
   if (dataset.baseWhere !== null) parts.push({ kind: 'trusted', sql: dataset.baseWhere });
-  query.filters.forEach((f, i) => parts.push(filterPredicate(f, idx, catalogue, `filters.${i}`)));
+  parts.push(...recordFilters.slice(1));
   // Rows no measure counts cannot change any cell: drop them before grouping (fewer rows
   // to aggregate, and no spurious all-zero groups from, e.g., unfinished episodes).
   const wheres = aggregates.map((a) => a.where);
@@ -42,6 +43,7 @@ export function buildPlan(query: PivotQuery, catalogue: Catalogue): PivotPlan {
     measures,
     requestedMeasures: requested,
     where: { kind: 'all', parts },
+    recordFilters,
     groupingSets: groupingSets(query, dimensions),
   });
 }

@@ -7,10 +7,14 @@ import type { Dialect } from './dialect';
 import type { CompiledQuery } from './pivot-plan';
 import { renderSql } from './render-sql';
 import { renderTwoStep, twoStepBlocker } from './render-two-step';
+import { matchRollup, rollupSource, type RollupSpec } from './rollup';
 
 /** Two steps (fine-grain partials, then grouping sets) whenever every measure rolls up: every
- *  set no longer re-reads the records, and medians come exactly from histograms. */
-export function compilePivot(query: PivotQuery, catalogue: Catalogue, dialect: Dialect): CompiledQuery {
+ *  set no longer re-reads the records, and medians come exactly from histograms. The first step
+ *  reads a pre-aggregated rollup instead of the records when one covers the query. */
+export function compilePivot(query: PivotQuery, catalogue: Catalogue, dialect: Dialect, rollups: readonly RollupSpec[] = []): CompiledQuery {
   const plan = buildPlan(query, catalogue);
-  return twoStepBlocker(plan) === null ? renderTwoStep(plan, dialect) : renderSql(plan, dialect);
+  if (twoStepBlocker(plan) !== null) return renderSql(plan, dialect);
+  const rollup = matchRollup(plan, rollups);
+  return rollup ? { ...renderTwoStep(plan, dialect, rollupSource(plan, rollup)), rollup: rollup.table } : renderTwoStep(plan, dialect);
 }

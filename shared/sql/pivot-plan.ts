@@ -57,6 +57,10 @@ export interface PivotPlan {
   readonly measures: readonly MeasurePlan[];
   readonly requestedMeasures: readonly string[];
   readonly where: Predicate;
+  /** The record filters within `where` that a pre-aggregated rollup must answer itself: the
+   *  years and the analyst's filters (the dataset's base condition and the measures' own
+   *  conditions are already inside a rollup's partials). */
+  readonly recordFilters: readonly Predicate[];
   /** Each set lists dimension indexes grouped; always prefixes of the row and column axes. */
   readonly groupingSets: readonly (readonly number[])[];
 }
@@ -66,4 +70,6 @@ export interface CompiledQuery {
   readonly sql: string;
   readonly params: readonly SqlValue[];
   readonly plan: PivotPlan;
+  /** The pre-aggregated rollup table the statement reads instead of the records, if any. */
+  readonly rollup?: string;
 }

@@ -1,0 +1,127 @@
+// Chooses, builds and serves pre-aggregated rollups automatically. A query whose shape (grain
+// expressions and medians) no rollup covers is answered from the records, and its shape is queued
+// to be built in the background, one build at a time; at start-up the shapes analysts used most
+// (from the audit log) are built first. Builds run at low priority behind a bounded row budget:
+// a shape too big for it is remembered and never retried.
+import type { Catalogue } from '../../shared/catalogue/catalogue-types';
+import type { PivotPlan } from '../../shared/sql/pivot-plan';
+import { rollupShape, rollupSpec, type RollupSpec } from '../../shared/sql/rollup';
+import type { Engine } from './engine';
+
+export interface RollupBudget {
+  /** Rows one rollup may hold; a bigger build is dropped (the shape stays on the records). */
+  readonly maxRowsEach: number;
+  /** Rows all rollups together may hold; the least recently used go first. */
+  readonly maxRowsTotal: number;
+  /** A build taking longer is interrupted. */
+  readonly buildTimeoutMs: number;
+}
+
+export const DEFAULT_ROLLUP_BUDGET: RollupBudget = { maxRowsEach: 1_500_000, maxRowsTotal: 4_000_000, buildTimeoutMs: 120_000 };
+
+interface Built { readonly spec: RollupSpec; readonly rows: number; used: number }
+
+export interface RollupStats { readonly ready: number; readonly rows: number; readonly built: number; readonly refused: number; readonly failed: number; readonly queued: number }
+
+export class RollupManager {
+  private readonly built = new Map<string, Built>();
+  private readonly refused = new Set<string>();
+  private readonly queue: { key: string; spec: RollupSpec }[] = [];
+  private readonly queuedKeys = new Set<string>();
+  private building: Promise<void> | null = null;
+  private sequence = 0;
+  private counts = { built: 0, failed: 0 };
+  private clock = 0;
+  private readonly stopping = new AbortController();
+
+  constructor(
+    private readonly engine: Engine,
+    private readonly catalogue: Catalogue,
+    private readonly budget: RollupBudget = DEFAULT_ROLLUP_BUDGET,
+    private readonly log: (line: string) => void = () => {},
+  ) {}
+
+  /** The rollups ready to be read, for the compiler. */
+  ready(): RollupSpec[] {
+    return [...this.built.values()].map((b) => b.spec);
+  }
+
+  /** Marks a rollup as just used (eviction keeps the most recently used). */
+  touch(table: string): void {
+    for (const b of this.built.values()) if (b.spec.table === table) b.used = ++this.clock;
+  }
+
+  /** A query missed every rollup: queue its shape, unless it cannot or may not have one. */
+  consider(plan: PivotPlan): void {
+    const shape = rollupShape(plan);
+    const dataset = this.catalogue.datasets.get(plan.dataset);
+    if (!shape || !dataset) return;
+    const key = JSON.stringify([plan.dataset, shape]);
+    if (this.built.has(key) || this.refused.has(key) || this.queuedKeys.has(key)) return;
+    this.queuedKeys.add(key);
+    this.queue.push({ key, spec: rollupSpec(dataset, shape, `rollup_${plan.dataset}_${++this.sequence}`) });
+    this.pump();
+  }
+
+  /** Interrupts a running build and forgets the queue (the server is closing). */
+  async stop(): Promise<void> {
+    this.queue.length = 0;
+    this.stopping.abort();
+    await this.idle();
+  }
+
+  /** Resolves when nothing is queued or building (for tests and the bench). */
+  async idle(): Promise<void> {
+    while (this.building) await this.building;
+  }
+
+  stats(): RollupStats {
+    return {
+      ready: this.built.size, rows: [...this.built.values()].reduce((n, b) => n + b.rows, 0),
+      built: this.counts.built, refused: this.refused.size, failed: this.counts.failed, queued: this.queue.length,
+    };
+  }
+
+  private pump(): void {
+    if (this.building || this.queue.length === 0) return;
+    const next = this.queue.shift()!;
+    this.building = this.build(next.key, next.spec).finally(() => {
+      this.queuedKeys.delete(next.key);
+      this.building = null;
+      this.pump();
+    });
+  }
+
+  private async build(key: string, spec: RollupSpec): Promise<void> {
+    const started = performance.now();
+    try {
+      if (this.stopping.signal.aborted) return;
+      const { rows } = await this.engine.buildRollup(spec, { timeoutMs: this.budget.buildTimeoutMs, signal: this.stopping.signal });
+      if (rows > this.budget.maxRowsEach) {
+        await this.engine.dropRollup(spec.table);
+        this.refused.add(key);
+        this.log(`[rollups] ${spec.table}: ${rows.toLocaleString('en-GB')} rows is over the budget; its queries stay on the records`);
+        return;
+      }
+      this.built.set(key, { spec, rows, used: ++this.clock });
+      this.counts.built++;
+      this.log(`[rollups] ${spec.table} ready: ${rows.toLocaleString('en-GB')} rows, grain ${spec.grain.length} + ${spec.histograms.length} histogram(s), ${Math.round(performance.now() - started)} ms`);
+      this.evict();
+    } catch (error) {
+      if (this.stopping.signal.aborted) return;
+      this.counts.failed++;
+      this.refused.add(key);
+      this.log(`[rollups] ${spec.table} not built: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  private evict(): void {
+    const total = () => [...this.built.values()].reduce((n, b) => n + b.rows, 0);
+    while (total() > this.budget.maxRowsTotal && this.built.size > 1) {
+      const [key, oldest] = [...this.built].sort((a, b) => a[1].used - b[1].used)[0]!;
+      this.built.delete(key);
+      // Queries compiled against it may still be running: drop it once they must have ended.
+      setTimeout(() => { void this.engine.dropRollup(oldest.spec.table).catch(() => {}); }, this.budget.buildTimeoutMs).unref();
+    }
+  }
+}

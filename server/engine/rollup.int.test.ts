@@ -1,0 +1,105 @@
+// Answers read from a pre-aggregated rollup must equal answers from the records, for any query
+// the rollup covers: fast-check draws queries, builds the rollup of each one's shape, then asks
+// the same and narrower questions (fewer dimensions, other filter values, other measures).
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadCatalogue } from '../../datasets/catalogue/load-catalogue';
+import { demoDataDir } from '../../datasets/generator/testing/demo-data';
+import type { Catalogue, DatasetId } from '../../shared/catalogue/catalogue-types';
+import { PivotQuerySchema, type PivotQuery, type PivotQueryInput } from '../../shared/query/pivot-query';
+import type { RawAggregates } from '../../shared/result/raw-aggregates';
+import { buildPlan } from '../../shared/sql/build-plan';
+import { compilePivot } from '../../shared/sql/compile-pivot';
+import { duckdbDialect } from '../../shared/sql/dialects/duckdb';
+import { rollupShape, rollupSpec } from '../../shared/sql/rollup';
+import { openDuckDbEngine } from './duckdb-engine';
+import type { Engine } from './engine';
+import { RollupManager } from './rollup-manager';
+
+let engine: Engine;
+let catalogue: Catalogue;
+let years: readonly string[];
+let sequence = 0;
+
+beforeAll(async () => {
+  const dataDir = await demoDataDir();
+  years = (JSON.parse(readFileSync(`${dataDir}/manifest.json`, 'utf8')) as { years: string[] }).years;
+  catalogue = loadCatalogue(years);
+  engine = await openDuckDbEngine({ dataDir, datasets: ['apc', 'op', 'ae'] });
+}, 300_000);
+afterAll(async () => { await engine?.close(); });
+
+const keyed = (raw: RawAggregates) => new Map(raw.rows.map((r) => [
+  `${r.groupingId}|${r.dims.map((d) => d ?? '∅').join('|')}`,
+  Object.fromEntries([...r.aggregates].map(([k, v]) => [k, v === null ? null : Number(v.toPrecision(10))])),
+]));
+
+function arbitraryQuery(dataset: DatasetId): fc.Arbitrary<PivotQueryInput> {
+  const ds = catalogue.datasets.get(dataset)!;
+  const codeFields = ds.fields.filter((f) => f.type === 'code' && f.multiValued !== true);
+  const fieldRef = fc.constantFrom(...codeFields).chain((f) => fc.constantFrom(...(f.type === 'code' ? f.levels : [])).map((l) => ({ field: f.id, level: l.id })));
+  const measures = ds.measures.filter((m) => !m.hidden && !(m.kind === 'count' && m.distinctOf !== undefined)).map((m) => m.id);
+  const numberFields = ds.fields.filter((f) => f.type === 'number');
+  const range = fc.constantFrom(...numberFields).chain((f) => fc.tuple(fc.integer({ min: f.type === 'number' ? f.min : 0, max: f.type === 'number' ? f.max : 1 }), fc.nat(200))
+    .map(([low, width]) => ({ kind: 'range' as const, field: f.id, low, high: low + width })));
+  return fc.record({
+    rows: fc.uniqueArray(fieldRef, { minLength: 1, maxLength: 2, selector: (r) => r.field }),
+    columns: fc.uniqueArray(fieldRef, { maxLength: 1, selector: (r) => r.field }),
+    measures: fc.uniqueArray(fc.constantFrom(...measures), { minLength: 1, maxLength: 4 }),
+    filters: fc.array(range, { maxLength: 1 }),
+    totals: fc.boolean(),
+  }).filter((q) => new Set([...q.rows, ...q.columns].map((r) => r.field)).size === q.rows.length + q.columns.length)
+    .map((q) => ({ dataset, years: years.slice(-2), ...q }));
+}
+
+async function sameFromRollup(query: PivotQuery, table: string, spec: ReturnType<typeof rollupSpec>): Promise<void> {
+  const fromRollup = compilePivot(query, catalogue, duckdbDialect, [spec]);
+  expect(fromRollup.rollup).toBe(table);
+  const fromRecords = compilePivot(query, catalogue, duckdbDialect);
+  expect(fromRecords.rollup).toBeUndefined();
+  expect(keyed(await engine.run(fromRollup, { timeoutMs: 60_000 }))).toEqual(keyed(await engine.run(fromRecords, { timeoutMs: 60_000 })));
+}
+
+describe('rollups', () => {
+  for (const dataset of ['apc', 'op', 'ae'] as const) {
+    it(`answer ${dataset} queries exactly as the records do`, async () => {
+      await fc.assert(fc.asyncProperty(arbitraryQuery(dataset), async (input) => {
+        let query: PivotQuery;
+        let plan;
+        try { query = PivotQuerySchema.parse(input); plan = buildPlan(query, catalogue); } catch { return; }
+        const shape = rollupShape(plan);
+        if (!shape) return;
+        const table = `rollup_test_${++sequence}`;
+        const spec = rollupSpec(catalogue.datasets.get(dataset)!, shape, table);
+        await engine.buildRollup(spec, { timeoutMs: 120_000 });
+        try {
+          await sameFromRollup(query, table, spec);
+          // A narrower question: the first row field alone, the first measure, a later year only.
+          await sameFromRollup(PivotQuerySchema.parse({ ...input, rows: input.rows?.slice(0, 1), columns: [], years: years.slice(-1), measures: input.measures.slice(0, 1) }), table, spec);
+        } finally {
+          await engine.dropRollup(table);
+        }
+      }), { numRuns: 8, seed: 20241127 });
+    }, 300_000);
+  }
+
+  it('are built in the background for a missed shape, refused over budget, and used after', async () => {
+    const lines: string[] = [];
+    const manager = new RollupManager(engine, catalogue, { maxRowsEach: 1_000_000, maxRowsTotal: 2_000_000, buildTimeoutMs: 60_000 }, (l) => lines.push(l));
+    const query = PivotQuerySchema.parse({ dataset: 'apc', years: years.slice(-1), rows: [{ field: 'admimeth_group' }], columns: [{ field: 'sex' }], measures: ['fce', 'los_median'], filters: [{ kind: 'range', field: 'startage', low: 18, high: 120 }] });
+    const miss = compilePivot(query, catalogue, duckdbDialect, manager.ready());
+    expect(miss.rollup).toBeUndefined();
+    manager.consider(miss.plan);
+    await manager.idle();
+    const hit = compilePivot({ ...query, filters: [{ kind: 'range', field: 'startage', low: 65, high: 120 }] }, catalogue, duckdbDialect, manager.ready());
+    expect(hit.rollup).toBeDefined();
+    expect(manager.stats()).toMatchObject({ ready: 1, built: 1, refused: 0 });
+
+    const tiny = new RollupManager(engine, catalogue, { maxRowsEach: 10, maxRowsTotal: 10, buildTimeoutMs: 60_000 });
+    tiny.consider(miss.plan);
+    await tiny.idle();
+    expect(tiny.stats()).toMatchObject({ ready: 0, refused: 1 });
+    await manager.stop();
+  });
+});

@@ -1,0 +1,138 @@
+// Pre-aggregated rollups (Cube's pre-aggregations, for pivots): a table holding, per combination
+// of a few grain expressions (year, the dimensions and filtered columns analysts use) and per
+// value of a median's measured column, the additive partials of every measure of the dataset.
+// Any query whose dimensions, filters and medians lie within a rollup's grain is answered from it
+// exactly by the two-step renderer, reading thousands of rows instead of millions.
+import type { Dataset } from '../catalogue/catalogue-types';
+import type { Dialect } from './dialect';
+import type { AggregatePlan, PivotPlan, Predicate } from './pivot-plan';
+import { renderPredicate } from './render-sql';
+import { twoStepBlocker, twoStepShape, type Partial, type StepOneSource } from './render-two-step';
+
+/** A median's measured value, as the histogram column of a rollup stores it. */
+export interface HistogramSpec { readonly arg: string; readonly where: string | null }
+
+export interface RollupSpec {
+  readonly dataset: Dataset['id'];
+  /** The dataset's table (view) the rollup is built from. */
+  readonly source: string;
+  /** Name of the rollup table in the engine. */
+  readonly table: string;
+  readonly baseWhere: string | null;
+  /** Grain expressions (catalogue SQL), sorted; stored as columns g0, g1, …. */
+  readonly grain: readonly string[];
+  /** Histogram value columns h0, h1, … (CASE WHEN where THEN arg END). */
+  readonly histograms: readonly HistogramSpec[];
+  /** Partial columns p0, p1, …: every additive partial of every measure of the dataset. */
+  readonly partials: readonly Omit<Partial, 'alias'>[];
+}
+
+const signature = (p: Omit<Partial, 'alias'>) => JSON.stringify([p.fn, p.arg, p.where]);
+const histKey = (h: HistogramSpec) => JSON.stringify([h.arg, h.where]);
+
+/** Expressions a predicate reads, or null when a rollup cannot answer it (lists, trusted SQL). */
+function predicateExprs(p: Predicate): string[] | null {
+  switch (p.kind) {
+    case 'in': case 'not-in': case 'between': case 'starts-with': return [p.expr];
+    case 'all': case 'any': {
+      const parts = p.parts.map(predicateExprs);
+      return parts.some((x) => x === null) ? null : parts.flat() as string[];
+    }
+    default: return null;
+  }
+}
+
+/** The grain and histograms a rollup needs to answer `plan`, or null when none can. */
+export function rollupShape(plan: PivotPlan): { grain: string[]; histograms: HistogramSpec[] } | null {
+  if (twoStepBlocker(plan) !== null || plan.dimensions.some((d) => d.multiValued)) return null;
+  const filterExprs = plan.recordFilters.map(predicateExprs);
+  if (filterExprs.some((x) => x === null)) return null;
+  const grain = [...new Set([...plan.dimensions.map((d) => d.expr), ...(filterExprs.flat() as string[])])].sort();
+  const histograms = plan.aggregates.filter((a) => a.fn === 'median').map((a) => ({ arg: a.arg ?? 'NULL', where: a.where }));
+  return { grain, histograms: [...new Map(histograms.map((h) => [histKey(h), h])).values()] };
+}
+
+/** Every aggregate the dataset's measures can need, distinct counts excepted. */
+export function datasetAggregates(dataset: Dataset): AggregatePlan[] {
+  const out: AggregatePlan[] = [];
+  const add = (fn: AggregatePlan['fn'], arg: string | null, where: string | null) => out.push({ alias: `x${out.length}`, fn, arg, where });
+  for (const m of dataset.measures) {
+    switch (m.kind) {
+      case 'count': if (m.distinctOf === undefined) add('count', null, m.where); break;
+      case 'sum': add('sum', m.of, m.where); add('count_nonnull', m.of, m.where); break;
+      case 'statistic': add(m.aggregate === 'median' ? 'count_nonnull' : m.aggregate, m.of, m.where); add('count_nonnull', m.of, m.where); break;
+      case 'ratio': break; // its parts are counts, listed themselves
+      default: { const never: never = m; throw new Error(`unhandled measure ${String(never)}`); }
+    }
+  }
+  return out;
+}
+
+export function rollupSpec(dataset: Dataset, shape: { grain: readonly string[]; histograms: readonly HistogramSpec[] }, table: string): RollupSpec {
+  const partials = new Map<string, Omit<Partial, 'alias'>>();
+  const aggregates = datasetAggregates(dataset);
+  for (const p of twoStepShape(aggregates).partials) partials.set(signature(p), { fn: p.fn, arg: p.arg, where: p.where });
+  // Records each measure condition admits, so a query can skip rows none of its measures count
+  // (as its record-level plan does): otherwise groups of all-zero cells would appear.
+  for (const where of new Set(aggregates.map((a) => a.where))) {
+    const presence = { fn: 'count' as const, arg: null, where };
+    partials.set(signature(presence), presence);
+  }
+  return { dataset: dataset.id, source: dataset.table, table, baseWhere: dataset.baseWhere, grain: [...shape.grain], histograms: [...shape.histograms], partials: [...partials.values()] };
+}
+
+/** The smallest-grain rollup that answers `plan` (every dimension, filter, partial, median). */
+export function matchRollup(plan: PivotPlan, rollups: readonly RollupSpec[]): RollupSpec | undefined {
+  const shape = rollupShape(plan);
+  if (!shape) return undefined;
+  const need = twoStepShape(plan.aggregates).partials.map(signature);
+  return rollups
+    .filter((r) => r.dataset === plan.dataset && shape.grain.every((g) => r.grain.includes(g))
+      && shape.histograms.every((h) => r.histograms.some((x) => histKey(x) === histKey(h)))
+      && need.every((s) => r.partials.some((p) => signature(p) === s)))
+    .sort((a, b) => a.grain.length - b.grain.length)[0];
+}
+
+/** Step one of the two-step plan, read from a rollup: grain columns stand in for expressions. */
+export function rollupSource(plan: PivotPlan, spec: RollupSpec): StepOneSource {
+  const column = new Map(spec.grain.map((g, i) => [g, `g${i}`]));
+  const swap = (p: Predicate): Predicate => {
+    switch (p.kind) {
+      case 'in': case 'not-in': case 'between': case 'starts-with': return { ...p, expr: column.get(p.expr) ?? p.expr };
+      case 'all': case 'any': return { ...p, parts: p.parts.map(swap) };
+      default: return p;
+    }
+  };
+  const partialColumn = new Map(spec.partials.map((p, i) => [signature(p), `p${i}`]));
+  const shape = twoStepShape(plan.aggregates);
+  return {
+    render: (ctx) => {
+      const dims = plan.dimensions.map((d) => `${ctx.q(column.get(d.expr)!)} AS ${ctx.q(d.alias)}`);
+      const hists = shape.histograms.map((h) => {
+        const agg = plan.aggregates.find((a) => a.alias === h.aggregate)!;
+        const i = spec.histograms.findIndex((x) => histKey(x) === histKey({ arg: agg.arg ?? 'NULL', where: agg.where }));
+        return `${ctx.q(`h${i}`)} AS ${ctx.q(h.alias)}`;
+      });
+      const wheres = plan.aggregates.map((a) => a.where);
+      const counted = wheres.every((w): w is string => w !== null)
+        ? [`(${[...new Set(wheres)].map((w) => `${ctx.q(partialColumn.get(signature({ fn: 'count', arg: null, where: w }))!)} > 0`).join(' OR ')})`]
+        : [];
+      const where = [ctx.predicate({ kind: 'all', parts: plan.recordFilters.map(swap) }), ...counted].join(' AND ');
+      return `SELECT *${[...dims, ...hists].map((s) => `, ${s}`).join('')} FROM ${ctx.q(spec.table)} WHERE ${where}`;
+    },
+    partial: (p, ctx) => `sum(${ctx.q(partialColumn.get(signature(p))!)})`,
+  };
+}
+
+/** CREATE TABLE … AS the rollup, from the dataset's records (ordered by grain for fast scans). */
+export function renderRollupBuild(spec: RollupSpec, dialect: Dialect): string {
+  const q = (n: string) => dialect.quoteIdentifier(n);
+  const noParams = () => { throw new Error('a rollup build has no parameters'); };
+  const grain = spec.grain.map((g, i) => `(${g}) AS ${q(`g${i}`)}`);
+  const hists = spec.histograms.map((h, i) => `${h.where === null ? `(${h.arg})` : `CASE WHEN (${h.where}) THEN (${h.arg}) END`} AS ${q(`h${i}`)}`);
+  const partials = spec.partials.map((p, i) => `${dialect.aggregate(p.fn, p.arg === null ? null : `(${p.arg})`, p.where === null ? null : `(${p.where})`)} AS ${q(`p${i}`)}`);
+  const keys = [...spec.grain.map((_, i) => q(`g${i}`)), ...spec.histograms.map((_, i) => q(`h${i}`))];
+  const where = spec.baseWhere === null ? '' : ` WHERE ${renderPredicate({ kind: 'trusted', sql: spec.baseWhere }, dialect, noParams)}`;
+  return `CREATE TABLE ${q(spec.table)} AS SELECT ${[...grain, ...hists, ...partials].join(', ')} FROM ${q(spec.source)}${where}`
+    + (keys.length > 0 ? ` GROUP BY ${keys.join(', ')} ORDER BY ${keys.join(', ')}` : '');
+}
