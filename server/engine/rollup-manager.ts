@@ -17,7 +17,8 @@ export interface RollupBudget {
   readonly buildTimeoutMs: number;
 }
 
-export const DEFAULT_ROLLUP_BUDGET: RollupBudget = { maxRowsEach: 1_500_000, maxRowsTotal: 4_000_000, buildTimeoutMs: 120_000 };
+// About 40 partial columns a row: 3M rows is some hundreds of MB inside DuckDB's memory limit.
+export const DEFAULT_ROLLUP_BUDGET: RollupBudget = { maxRowsEach: 1_000_000, maxRowsTotal: 3_000_000, buildTimeoutMs: 120_000 };
 
 interface Built { readonly spec: RollupSpec; readonly rows: number; used: number }
 
@@ -33,6 +34,7 @@ export class RollupManager {
   private counts = { built: 0, failed: 0 };
   private clock = 0;
   private readonly stopping = new AbortController();
+  private enabled = true;
 
   constructor(
     private readonly engine: Engine,
@@ -43,7 +45,12 @@ export class RollupManager {
 
   /** The rollups ready to be read, for the compiler. */
   ready(): RollupSpec[] {
-    return [...this.built.values()].map((b) => b.spec);
+    return this.enabled ? [...this.built.values()].map((b) => b.spec) : [];
+  }
+
+  /** Switches rollups off (every query reads the records) or back on: for benchmarks. */
+  setEnabled(on: boolean): void {
+    this.enabled = on;
   }
 
   /** Marks a rollup as just used (eviction keeps the most recently used). */
@@ -53,6 +60,7 @@ export class RollupManager {
 
   /** A query missed every rollup: queue its shape, unless it cannot or may not have one. */
   consider(plan: PivotPlan): void {
+    if (!this.enabled) return;
     const shape = rollupShape(plan);
     const dataset = this.catalogue.datasets.get(plan.dataset);
     if (!shape || !dataset) return;
