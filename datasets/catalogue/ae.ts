@@ -1,5 +1,6 @@
 // The A&E dataset: one row per attendance, HES A&E to 2019-20 and ECDS (mapped onto the HES A&E
 // codes) from 2020-21 (hes-data.md §1.4, §2.4).
+import { AE_COLUMNS } from '../parquet-columns';
 import type { Dataset } from '../../shared/catalogue/catalogue-types';
 import { AE_MEASURES } from './ae-measures';
 import { patientFields, providerField, residenceFields, timeField } from './common-fields';
@@ -10,6 +11,7 @@ import { flatField, numberField } from './define-field';
 export function buildAe(years: readonly string[]): Dataset {
   return {
     id: 'ae', label: 'A&E', table: 'ae', years: [...years], baseWhere: null, recordKey: 'aekey',
+    columns: AE_COLUMNS.filter(([, type]) => type !== 'VARCHAR[]').map(([name]) => name),
     description: 'Accident and emergency attendances in England by arrival date: HES A&E to 2019-20, the Emergency Care Data Set from 2020-21, on one set of codes. Synthetic data.',
     defaultMeasure: 'attendances',
     measures: [...AE_MEASURES],

@@ -1,4 +1,5 @@
 // The Admitted Patient Care dataset: one row per consultant episode (hes-data.md §1.2, §2.2).
+import { APC_COLUMNS } from '../parquet-columns';
 import type { Dataset } from '../../shared/catalogue/catalogue-types';
 import { APC_MEASURES } from './apc-measures';
 import { anyDiagnosisField, anyProcedureField, mainProcedureField, primaryDiagnosisField } from './clinical-fields';
@@ -10,6 +11,7 @@ import { flatField, numberField } from './define-field';
 export function buildApc(years: readonly string[]): Dataset {
   return {
     id: 'apc', label: 'Admitted Patient Care', table: 'apc', years: [...years], baseWhere: null, recordKey: 'epikey',
+    columns: APC_COLUMNS.filter(([, type]) => type !== 'VARCHAR[]').map(([name]) => name),
     description: 'Hospital admissions in England: one record per consultant episode, counted in the financial year the episode ends. Synthetic data.',
     defaultMeasure: 'fce',
     measures: [...APC_MEASURES],

@@ -1,4 +1,5 @@
 // The Outpatients dataset: one row per appointment, attended or not (hes-data.md §1.3, §2.3).
+import { OP_COLUMNS } from '../parquet-columns';
 import type { Dataset } from '../../shared/catalogue/catalogue-types';
 import { mainProcedureField, primaryDiagnosisField } from './clinical-fields';
 import { patientFields, providerField, residenceFields, specialtyFields, timeField } from './common-fields';
@@ -10,6 +11,7 @@ import { OP_MEASURES } from './op-measures';
 export function buildOp(years: readonly string[]): Dataset {
   return {
     id: 'op', label: 'Outpatients', table: 'op', years: [...years], baseWhere: null, recordKey: 'attendkey',
+    columns: OP_COLUMNS.filter(([, type]) => type !== 'VARCHAR[]').map(([name]) => name),
     description: 'Outpatient appointments in England: one record per appointment, including missed and cancelled ones, by appointment date. Synthetic data.',
     defaultMeasure: 'appointments',
     measures: [...OP_MEASURES],

@@ -61,8 +61,8 @@ export class RollupManager {
   /** A query missed every rollup: queue its shape, unless it cannot or may not have one. */
   consider(plan: PivotPlan): void {
     if (!this.enabled) return;
-    const shape = rollupShape(plan);
     const dataset = this.catalogue.datasets.get(plan.dataset);
+    const shape = rollupShape(plan, dataset?.columns);
     if (!shape || !dataset) return;
     const key = JSON.stringify([plan.dataset, shape]);
     if (this.built.has(key) || this.refused.has(key) || this.queuedKeys.has(key)) return;

@@ -19,7 +19,7 @@ export function frequentShapes(queries: readonly string[], catalogue: Catalogue,
     } catch {
       continue; // a query of an older catalogue or data shape: nothing to learn from it
     }
-    const shape = rollupShape(plan);
+    const shape = rollupShape(plan, catalogue.datasets.get(plan.dataset)?.columns);
     if (!shape) continue;
     const key = JSON.stringify([plan.dataset, shape]);
     const hit = byShape.get(key);

@@ -68,7 +68,7 @@ describe('rollups', () => {
         let query: PivotQuery;
         let plan;
         try { query = PivotQuerySchema.parse(input); plan = buildPlan(query, catalogue); } catch { return; }
-        const shape = rollupShape(plan);
+        const shape = rollupShape(plan, catalogue.datasets.get(dataset)!.columns);
         if (!shape) return;
         const table = `rollup_test_${++sequence}`;
         const spec = rollupSpec(catalogue.datasets.get(dataset)!, shape, table);
@@ -95,6 +95,12 @@ describe('rollups', () => {
     const hit = compilePivot({ ...query, filters: [{ kind: 'range', field: 'startage', low: 65, high: 120 }] }, catalogue, duckdbDialect, manager.ready());
     expect(hit.rollup).toBeDefined();
     expect(manager.stats()).toMatchObject({ ready: 1, built: 1, refused: 0 });
+    // Other fields over the same columns use it too: admission method groups read `admimeth`,
+    // age bands read `startage`.
+    const reuse = PivotQuerySchema.parse({ ...query, rows: [{ field: 'admimeth_pub' }], columns: [{ field: 'age_band_85' }], measures: ['fae', 'los_median'], filters: [] });
+    const reused = compilePivot(reuse, catalogue, duckdbDialect, manager.ready());
+    expect(reused.rollup).toBe(hit.rollup);
+    expect(keyed(await engine.run(reused, { timeoutMs: 60_000 }))).toEqual(keyed(await engine.run(compilePivot(reuse, catalogue, duckdbDialect), { timeoutMs: 60_000 })));
 
     const tiny = new RollupManager(engine, catalogue, { maxRowsEach: 10, maxRowsTotal: 10, buildTimeoutMs: 60_000 });
     tiny.consider(miss.plan);

@@ -150,6 +150,9 @@ export const DatasetSchema = z.object({
   defaultMeasure: z.string(),
   /** Record key; never a dimension, never sent to the client. */
   recordKey: z.string(),
+  /** The table's scalar columns, which field and measure SQL may read: lets the compiler see
+   *  which columns an expression uses (a rollup keeps the columns its queries read). */
+  columns: z.array(z.string().regex(/^[a-z_][a-z0-9_]*$/)).optional(),
 });
 export type Dataset = z.infer<typeof DatasetSchema>;
 

@@ -15,6 +15,6 @@ import { matchRollup, rollupSource, type RollupSpec } from './rollup';
 export function compilePivot(query: PivotQuery, catalogue: Catalogue, dialect: Dialect, rollups: readonly RollupSpec[] = []): CompiledQuery {
   const plan = buildPlan(query, catalogue);
   if (twoStepBlocker(plan) !== null) return renderSql(plan, dialect);
-  const rollup = matchRollup(plan, rollups);
+  const rollup = matchRollup(plan, rollups, catalogue.datasets.get(plan.dataset)?.columns);
   return rollup ? { ...renderTwoStep(plan, dialect, rollupSource(plan, rollup)), rollup: rollup.table } : renderTwoStep(plan, dialect);
 }

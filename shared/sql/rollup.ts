@@ -1,8 +1,9 @@
 // Pre-aggregated rollups (Cube's pre-aggregations, for pivots): a table holding, per combination
-// of a few grain expressions (year, the dimensions and filtered columns analysts use) and per
+// of a few of the dataset's columns (those the dimensions and filters analysts use read) and per
 // value of a median's measured column, the additive partials of every measure of the dataset.
-// Any query whose dimensions, filters and medians lie within a rollup's grain is answered from it
-// exactly by the two-step renderer, reading thousands of rows instead of millions.
+// Because a rollup keeps the source columns under their own names, any field expression that
+// reads only those columns (age bands and age ranges both read `startage`) runs on it unchanged:
+// the query is answered exactly by the two-step renderer from thousands of rows, not millions.
 import type { Dataset } from '../catalogue/catalogue-types';
 import type { Dialect } from './dialect';
 import type { AggregatePlan, PivotPlan, Predicate } from './pivot-plan';
@@ -19,11 +20,11 @@ export interface RollupSpec {
   /** Name of the rollup table in the engine. */
   readonly table: string;
   readonly baseWhere: string | null;
-  /** Grain expressions (catalogue SQL), sorted; stored as columns g0, g1, …. */
+  /** Source columns kept, sorted, under their own names. */
   readonly grain: readonly string[];
-  /** Histogram value columns h0, h1, … (CASE WHEN where THEN arg END). */
+  /** Histogram value columns __h0, __h1, … (CASE WHEN where THEN arg END). */
   readonly histograms: readonly HistogramSpec[];
-  /** Partial columns p0, p1, …: every additive partial of every measure of the dataset. */
+  /** Partial columns __p0, __p1, …: every additive partial of every measure of the dataset. */
   readonly partials: readonly Omit<Partial, 'alias'>[];
 }
 
@@ -42,12 +43,21 @@ function predicateExprs(p: Predicate): string[] | null {
   }
 }
 
-/** The grain and histograms a rollup needs to answer `plan`, or null when none can. */
-export function rollupShape(plan: PivotPlan): { grain: string[]; histograms: HistogramSpec[] } | null {
-  if (twoStepBlocker(plan) !== null || plan.dimensions.some((d) => d.multiValued)) return null;
+/** The columns of `columns` an SQL expression reads (identifiers outside string literals). */
+export function referencedColumns(expr: string, columns: ReadonlySet<string>): string[] {
+  const code = expr.replace(/'(?:[^']|'')*'/g, "''");
+  return [...new Set((code.match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? []).filter((w) => columns.has(w)))];
+}
+
+/** The grain (source columns) and histograms a rollup needs to answer `plan`, or null when none
+ *  can (distinct counts, mention fields, list filters, or a dataset without a column list). */
+export function rollupShape(plan: PivotPlan, columns: readonly string[] | undefined): { grain: string[]; histograms: HistogramSpec[] } | null {
+  if (!columns || twoStepBlocker(plan) !== null || plan.dimensions.some((d) => d.multiValued)) return null;
   const filterExprs = plan.recordFilters.map(predicateExprs);
   if (filterExprs.some((x) => x === null)) return null;
-  const grain = [...new Set([...plan.dimensions.map((d) => d.expr), ...(filterExprs.flat() as string[])])].sort();
+  const known = new Set(columns);
+  const grain = [...new Set([...plan.dimensions.map((d) => d.expr), ...(filterExprs.flat() as string[])]
+    .flatMap((e) => referencedColumns(e, known)))].sort();
   const histograms = plan.aggregates.filter((a) => a.fn === 'median').map((a) => ({ arg: a.arg ?? 'NULL', where: a.where }));
   return { grain, histograms: [...new Map(histograms.map((h) => [histKey(h), h])).values()] };
 }
@@ -82,8 +92,8 @@ export function rollupSpec(dataset: Dataset, shape: { grain: readonly string[]; 
 }
 
 /** The smallest-grain rollup that answers `plan` (every dimension, filter, partial, median). */
-export function matchRollup(plan: PivotPlan, rollups: readonly RollupSpec[]): RollupSpec | undefined {
-  const shape = rollupShape(plan);
+export function matchRollup(plan: PivotPlan, rollups: readonly RollupSpec[], columns: readonly string[] | undefined): RollupSpec | undefined {
+  const shape = rollupShape(plan, columns);
   if (!shape) return undefined;
   const need = twoStepShape(plan.aggregates).partials.map(signature);
   return rollups
@@ -93,31 +103,23 @@ export function matchRollup(plan: PivotPlan, rollups: readonly RollupSpec[]): Ro
     .sort((a, b) => a.grain.length - b.grain.length)[0];
 }
 
-/** Step one of the two-step plan, read from a rollup: grain columns stand in for expressions. */
+/** Step one of the two-step plan, read from a rollup: the same expressions over its columns. */
 export function rollupSource(plan: PivotPlan, spec: RollupSpec): StepOneSource {
-  const column = new Map(spec.grain.map((g, i) => [g, `g${i}`]));
-  const swap = (p: Predicate): Predicate => {
-    switch (p.kind) {
-      case 'in': case 'not-in': case 'between': case 'starts-with': return { ...p, expr: column.get(p.expr) ?? p.expr };
-      case 'all': case 'any': return { ...p, parts: p.parts.map(swap) };
-      default: return p;
-    }
-  };
-  const partialColumn = new Map(spec.partials.map((p, i) => [signature(p), `p${i}`]));
+  const partialColumn = new Map(spec.partials.map((p, i) => [signature(p), `__p${i}`]));
   const shape = twoStepShape(plan.aggregates);
   return {
     render: (ctx) => {
-      const dims = plan.dimensions.map((d) => `${ctx.q(column.get(d.expr)!)} AS ${ctx.q(d.alias)}`);
+      const dims = plan.dimensions.map((d) => `(${d.expr}) AS ${ctx.q(d.alias)}`);
       const hists = shape.histograms.map((h) => {
         const agg = plan.aggregates.find((a) => a.alias === h.aggregate)!;
         const i = spec.histograms.findIndex((x) => histKey(x) === histKey({ arg: agg.arg ?? 'NULL', where: agg.where }));
-        return `${ctx.q(`h${i}`)} AS ${ctx.q(h.alias)}`;
+        return `${ctx.q(`__h${i}`)} AS ${ctx.q(h.alias)}`;
       });
       const wheres = plan.aggregates.map((a) => a.where);
       const counted = wheres.every((w): w is string => w !== null)
         ? [`(${[...new Set(wheres)].map((w) => `${ctx.q(partialColumn.get(signature({ fn: 'count', arg: null, where: w }))!)} > 0`).join(' OR ')})`]
         : [];
-      const where = [ctx.predicate({ kind: 'all', parts: plan.recordFilters.map(swap) }), ...counted].join(' AND ');
+      const where = [ctx.predicate({ kind: 'all', parts: plan.recordFilters }), ...counted].join(' AND ');
       return `SELECT *${[...dims, ...hists].map((s) => `, ${s}`).join('')} FROM ${ctx.q(spec.table)} WHERE ${where}`;
     },
     partial: (p, ctx) => `sum(${ctx.q(partialColumn.get(signature(p))!)})`,
@@ -128,10 +130,10 @@ export function rollupSource(plan: PivotPlan, spec: RollupSpec): StepOneSource {
 export function renderRollupBuild(spec: RollupSpec, dialect: Dialect): string {
   const q = (n: string) => dialect.quoteIdentifier(n);
   const noParams = () => { throw new Error('a rollup build has no parameters'); };
-  const grain = spec.grain.map((g, i) => `(${g}) AS ${q(`g${i}`)}`);
-  const hists = spec.histograms.map((h, i) => `${h.where === null ? `(${h.arg})` : `CASE WHEN (${h.where}) THEN (${h.arg}) END`} AS ${q(`h${i}`)}`);
-  const partials = spec.partials.map((p, i) => `${dialect.aggregate(p.fn, p.arg === null ? null : `(${p.arg})`, p.where === null ? null : `(${p.where})`)} AS ${q(`p${i}`)}`);
-  const keys = [...spec.grain.map((_, i) => q(`g${i}`)), ...spec.histograms.map((_, i) => q(`h${i}`))];
+  const grain = spec.grain.map((g) => q(g));
+  const hists = spec.histograms.map((h, i) => `${h.where === null ? `(${h.arg})` : `CASE WHEN (${h.where}) THEN (${h.arg}) END`} AS ${q(`__h${i}`)}`);
+  const partials = spec.partials.map((p, i) => `${dialect.aggregate(p.fn, p.arg === null ? null : `(${p.arg})`, p.where === null ? null : `(${p.where})`)} AS ${q(`__p${i}`)}`);
+  const keys = [...grain, ...spec.histograms.map((_, i) => q(`__h${i}`))];
   const where = spec.baseWhere === null ? '' : ` WHERE ${renderPredicate({ kind: 'trusted', sql: spec.baseWhere }, dialect, noParams)}`;
   return `CREATE TABLE ${q(spec.table)} AS SELECT ${[...grain, ...hists, ...partials].join(', ')} FROM ${q(spec.source)}${where}`
     + (keys.length > 0 ? ` GROUP BY ${keys.join(', ')} ORDER BY ${keys.join(', ')}` : '');
