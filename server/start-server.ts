@@ -13,7 +13,7 @@ import { openDuckDbEngine } from './engine/duckdb-engine';
 import type { Engine } from './engine/engine';
 import { PivotCache } from './pivot/pivot-cache';
 import { DEFAULT_ROLLUP_BUDGET, RollupManager } from './engine/rollup-manager';
-import { frequentShapes } from './engine/rollup-seeds';
+import { columnPriorities, frequentShapes } from './engine/rollup-seeds';
 import type { Services } from './services';
 import { openAppStore } from './store/app-store';
 
@@ -36,6 +36,8 @@ export interface StartOptions {
 
 /** How many rollups start-up builds from the audit log's most frequent shapes. */
 const ROLLUP_SEEDS = 6;
+/** Rows the broad rollup of each dataset may grow to (estimated before it is built). */
+const COMMON_ROLLUP_ROWS = 400_000;
 
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const log = options.log ?? ((line: string) => console.log(line));
@@ -58,7 +60,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   };
   // Rollups for the shapes analysts used most, built in the background after start-up.
   if (options.seedRollups !== false) {
-    for (const plan of frequentShapes(store.recentQueries(2_000), catalogue, ROLLUP_SEEDS)) services.rollups.consider(plan);
+    const recent = store.recentQueries(2_000);
+    for (const id of catalogue.datasets.keys()) services.rollups.chooseCommon(id, columnPriorities(recent, catalogue, id), COMMON_ROLLUP_ROWS);
+    for (const plan of frequentShapes(recent, catalogue, ROLLUP_SEEDS)) services.rollups.consider(plan);
   }
   const app = createApp({ services, ...(options.clientDir ? { clientDir: options.clientDir } : {}) });
   const server = app.listen(config.PORT, config.HOST);

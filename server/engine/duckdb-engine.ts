@@ -85,6 +85,11 @@ export async function openDuckDbEngine(options: DuckDbEngineOptions): Promise<En
       const counted = await connection.runAndReadAll(`SELECT count(*) AS n FROM ${duckdbDialect.quoteIdentifier(spec.table)}`);
       return { rows: toNumber(counted.getRowObjectsJS()[0]?.['n']) ?? 0 };
     }),
+    estimateDistinct: (table, columns, options) => withConnection(options, async (connection) => {
+      const q = duckdbDialect.quoteIdentifier;
+      const reader = await connection.runAndReadAll(`SELECT approx_count_distinct(hash(${columns.map(q).join(', ')})) AS n FROM ${q(table)}`);
+      return toNumber(reader.getRowObjectsJS()[0]?.['n']) ?? 0;
+    }),
     dropRollup: (table) => withConnection({ timeoutMs: 60_000 }, async (connection) => {
       await connection.run(`DROP TABLE IF EXISTS ${duckdbDialect.quoteIdentifier(table)}`);
     }),

@@ -27,7 +27,8 @@ export interface RollupStats { readonly ready: number; readonly rows: number; re
 export class RollupManager {
   private readonly built = new Map<string, Built>();
   private readonly refused = new Set<string>();
-  private readonly queue: { key: string; spec: RollupSpec }[] = [];
+  /** Builds waiting: a spec, or how to choose one when its turn comes. */
+  private readonly queue: { key: string; spec: RollupSpec | null; choose?: () => Promise<RollupSpec> }[] = [];
   private readonly queuedKeys = new Set<string>();
   private building: Promise<void> | null = null;
   private sequence = 0;
@@ -71,6 +72,29 @@ export class RollupManager {
     this.pump();
   }
 
+  /** Queues one broad rollup of a dataset without medians ("the common low-cardinality
+   *  dimensions"): starting from the year, it adds candidate columns in priority order while
+   *  the estimated row count stays within `rows` (each estimate is one scan of a few columns). */
+  chooseCommon(datasetId: PivotPlan['dataset'], candidates: readonly string[], rows: number): void {
+    const dataset = this.catalogue.datasets.get(datasetId);
+    if (!dataset?.columns || !this.enabled) return;
+    const available = new Set(dataset.columns);
+    const key = JSON.stringify([datasetId, 'common']);
+    if (this.queuedKeys.has(key) || this.built.has(key)) return;
+    this.queuedKeys.add(key);
+    const choose = async (): Promise<RollupSpec> => {
+      const chosen = ['fyear'].filter((c) => available.has(c));
+      for (const column of candidates) {
+        if (this.stopping.signal.aborted || chosen.includes(column) || !available.has(column)) continue;
+        const estimate = await this.engine.estimateDistinct(dataset.table, [...chosen, column], { timeoutMs: this.budget.buildTimeoutMs, signal: this.stopping.signal });
+        if (estimate <= rows) chosen.push(column);
+      }
+      return rollupSpec(dataset, { grain: [...chosen].sort(), histograms: [] }, `rollup_${datasetId}_common`);
+    };
+    this.queue.unshift({ key, spec: null, choose });
+    this.pump();
+  }
+
   /** Interrupts a running build and forgets the queue (the server is closing). */
   async stop(): Promise<void> {
     this.queue.length = 0;
@@ -93,7 +117,13 @@ export class RollupManager {
   private pump(): void {
     if (this.building || this.queue.length === 0) return;
     const next = this.queue.shift()!;
-    this.building = this.build(next.key, next.spec).finally(() => {
+    const work = async () => {
+      const spec = next.spec ?? (await next.choose!());
+      await this.build(next.key, spec);
+    };
+    this.building = work().catch((error: unknown) => {
+      if (!this.stopping.signal.aborted) this.log(`[rollups] not chosen: ${error instanceof Error ? error.message : String(error)}`);
+    }).finally(() => {
       this.queuedKeys.delete(next.key);
       this.building = null;
       this.pump();

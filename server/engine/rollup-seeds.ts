@@ -5,7 +5,7 @@ import type { Catalogue } from '../../shared/catalogue/catalogue-types';
 import { PivotQuerySchema } from '../../shared/query/pivot-query';
 import { buildPlan } from '../../shared/sql/build-plan';
 import type { PivotPlan } from '../../shared/sql/pivot-plan';
-import { rollupShape } from '../../shared/sql/rollup';
+import { referencedColumns, rollupShape } from '../../shared/sql/rollup';
 
 /** The plans of the `top` most frequent rollup shapes among `queries` (JSON), most frequent first. */
 export function frequentShapes(queries: readonly string[], catalogue: Catalogue, top: number): PivotPlan[] {
@@ -26,4 +26,31 @@ export function frequentShapes(queries: readonly string[], catalogue: Catalogue,
     if (hit) hit.count++; else byShape.set(key, { plan, count: 1 });
   }
   return [...byShape.values()].sort((a, b) => b.count - a.count).slice(0, top).map((x) => x.plan);
+}
+
+/** Columns of a dataset in the order a broad rollup should take them: those the recent
+ *  queries' dimensions and filters read most often first, then the columns of the dataset's
+ *  small code fields (coarse categories analysts use everywhere), in catalogue order. */
+export function columnPriorities(queries: readonly string[], catalogue: Catalogue, dataset: PivotPlan['dataset'], smallList = 30): string[] {
+  const ds = catalogue.datasets.get(dataset);
+  if (!ds?.columns) return [];
+  const known = new Set(ds.columns);
+  const counts = new Map<string, number>();
+  for (const text of queries) {
+    try {
+      const parsed = PivotQuerySchema.safeParse(JSON.parse(text));
+      if (!parsed.success || parsed.data.dataset !== dataset) continue;
+      const plan = buildPlan(parsed.data, catalogue);
+      const exprs = [...plan.dimensions.filter((d) => !d.multiValued).map((d) => d.expr),
+        ...plan.recordFilters.flatMap((p) => ('expr' in p ? [p.expr] : []))];
+      for (const c of new Set(exprs.flatMap((e) => referencedColumns(e, known)))) counts.set(c, (counts.get(c) ?? 0) + 1);
+    } catch {
+      continue;
+    }
+  }
+  const fromWorkload = [...counts].sort((a, b) => b[1] - a[1]).map(([c]) => c);
+  const small = ds.fields.flatMap((f) => (f.type !== 'code' || f.multiValued === true ? [] : f.levels
+    .filter((l) => (catalogue.codeLists.get(l.codeList)?.codes.length ?? Infinity) <= smallList)
+    .flatMap((l) => referencedColumns(l.sql, known))));
+  return [...new Set([...fromWorkload, ...small])];
 }

@@ -102,6 +102,17 @@ describe('rollups', () => {
     expect(reused.rollup).toBe(hit.rollup);
     expect(keyed(await engine.run(reused, { timeoutMs: 60_000 }))).toEqual(keyed(await engine.run(compilePivot(reuse, catalogue, duckdbDialect), { timeoutMs: 60_000 })));
 
+    // The broad rollup: columns taken in priority order while the estimate fits the budget.
+    manager.chooseCommon('apc', ['sex', 'admimeth', 'classpat', 'diag_01', 'provider_region'], 5_000);
+    await manager.idle();
+    const common = manager.ready().find((r) => r.table === 'rollup_apc_common');
+    expect(common?.grain).toContain('sex');
+    expect(common?.grain).not.toContain('diag_01'); // thousands of codes: over the budget
+    const broad = PivotQuerySchema.parse({ dataset: 'apc', years: years.slice(-1), rows: [{ field: 'sex' }], columns: [{ field: 'emergency' }], measures: ['fae'] });
+    const viaCommon = compilePivot(broad, catalogue, duckdbDialect, [common!]);
+    expect(viaCommon.rollup).toBe('rollup_apc_common');
+    expect(keyed(await engine.run(viaCommon, { timeoutMs: 60_000 }))).toEqual(keyed(await engine.run(compilePivot(broad, catalogue, duckdbDialect), { timeoutMs: 60_000 })));
+
     const tiny = new RollupManager(engine, catalogue, { maxRowsEach: 10, maxRowsTotal: 10, buildTimeoutMs: 60_000 });
     tiny.consider(miss.plan);
     await tiny.idle();
