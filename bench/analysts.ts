@@ -53,7 +53,7 @@ const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / Math.max
 export async function benchAnalysts(o: AnalystLoadOptions): Promise<void> {
   const manifest = JSON.parse(readFileSync(path.join(o.dataDir, 'manifest.json'), 'utf8')) as { years: string[] };
   const catalogue = loadCatalogue(manifest.years);
-  const server = await startServerProcess(o.dataDir, { QUERY_TIMEOUT_MS: String(REQUEST_TIMEOUT_MS) });
+  const server = await startServerProcess(o.dataDir, { QUERY_TIMEOUT_MS: String(REQUEST_TIMEOUT_MS), BENCH_WARM_ROLLUPS: '1' });
   try {
     const cookies = await Promise.all(Array.from({ length: o.analysts }, () => signIn(server.url)));
     const started = performance.now();

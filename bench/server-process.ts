@@ -14,7 +14,7 @@ export interface ServerProcess {
   close(): Promise<void>;
 }
 
-const START_TIMEOUT_MS = 10 * 60_000; // covers generating missing data on first start
+const START_TIMEOUT_MS = 600_000; // generation is never done here, but warming rollups at national scale takes a minute // covers generating missing data on first start
 
 /** Starts bench/serve-child.ts over `dataDir` and resolves with its URL once it listens. */
 export async function startServerProcess(dataDir: string, env: Record<string, string> = {}): Promise<ServerProcess> {
@@ -29,7 +29,12 @@ export async function startServerProcess(dataDir: string, env: Record<string, st
     const timer = setTimeout(() => reject(new Error('The bench server did not start in time.')), START_TIMEOUT_MS);
     child.once('message', (m: unknown) => {
       clearTimeout(timer);
-      if (typeof m === 'object' && m !== null && 'url' in m && typeof m.url === 'string') resolve(m.url);
+      if (typeof m === 'object' && m !== null && 'url' in m && typeof m.url === 'string') {
+        if ('warmMs' in m && typeof m.warmMs === 'number' && m.warmMs > 1) {
+          console.log(`  server warmed its rollups in ${(m.warmMs / 1000).toFixed(1)} s: ${JSON.stringify('rollups' in m ? m.rollups : {})}`);
+        }
+        resolve(m.url);
+      }
       else reject(new Error(`Unexpected message from the bench server: ${JSON.stringify(m)}`));
     });
     child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`The bench server exited with code ${code} before listening.`)); });
