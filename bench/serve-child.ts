@@ -20,5 +20,6 @@ if (process.env.BENCH_WARM_ROLLUPS === '1') await server.services.rollups.idle()
 process.send?.({ url: server.url.replace('localhost', '127.0.0.1'), warmMs: performance.now() - warmStarted, rollups: server.services.rollups.stats() });
 
 process.once('SIGTERM', () => {
+  console.log(`  [rollups] at the end: ${JSON.stringify(server.services.rollups.stats())}`);
   void server.close().finally(() => process.exit(0));
 });

@@ -37,7 +37,7 @@ export interface StartOptions {
 /** How many rollups start-up builds from the audit log's most frequent shapes. */
 const ROLLUP_SEEDS = 6;
 /** Rows the broad rollup of each dataset may grow to (estimated before it is built). */
-const COMMON_ROLLUP_ROWS = 400_000;
+const COMMON_ROLLUP_ROWS = 800_000;
 
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const log = options.log ?? ((line: string) => console.log(line));

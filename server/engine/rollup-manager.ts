@@ -22,7 +22,11 @@ export const DEFAULT_ROLLUP_BUDGET: RollupBudget = { maxRowsEach: 1_000_000, max
 
 interface Built { readonly spec: RollupSpec; readonly rows: number; used: number }
 
-export interface RollupStats { readonly ready: number; readonly rows: number; readonly built: number; readonly refused: number; readonly failed: number; readonly queued: number }
+export interface RollupStats {
+  readonly ready: number; readonly rows: number; readonly built: number; readonly refused: number; readonly failed: number; readonly queued: number;
+  /** Queries compiled against a rollup, and against the records (with why). */
+  readonly hits: number; readonly misses: number; readonly missReasons: Readonly<Record<string, number>>;
+}
 
 export class RollupManager {
   private readonly built = new Map<string, Built>();
@@ -32,7 +36,9 @@ export class RollupManager {
   private readonly queuedKeys = new Set<string>();
   private building: Promise<void> | null = null;
   private sequence = 0;
-  private counts = { built: 0, failed: 0 };
+  private counts = { built: 0, failed: 0, hits: 0, misses: 0 };
+  /** Why queries missed, by reason (for the bench's report). */
+  private readonly missReasons = new Map<string, number>();
   private clock = 0;
   private readonly stopping = new AbortController();
   private enabled = true;
@@ -56,14 +62,18 @@ export class RollupManager {
 
   /** Marks a rollup as just used (eviction keeps the most recently used). */
   touch(table: string): void {
+    this.counts.hits++;
     for (const b of this.built.values()) if (b.spec.table === table) b.used = ++this.clock;
   }
 
   /** A query missed every rollup: queue its shape, unless it cannot or may not have one. */
   consider(plan: PivotPlan): void {
     if (!this.enabled) return;
+    this.counts.misses++;
     const dataset = this.catalogue.datasets.get(plan.dataset);
     const shape = rollupShape(plan, dataset?.columns);
+    const why = !shape ? 'no rollup can answer it (distinct counts, mentions or list filters)' : 'its shape was not built yet';
+    this.missReasons.set(why, (this.missReasons.get(why) ?? 0) + 1);
     if (!shape || !dataset) return;
     const key = JSON.stringify([plan.dataset, shape]);
     if (this.built.has(key) || this.refused.has(key) || this.queuedKeys.has(key)) return;
@@ -111,6 +121,7 @@ export class RollupManager {
     return {
       ready: this.built.size, rows: [...this.built.values()].reduce((n, b) => n + b.rows, 0),
       built: this.counts.built, refused: this.refused.size, failed: this.counts.failed, queued: this.queue.length,
+      hits: this.counts.hits, misses: this.counts.misses, missReasons: Object.fromEntries(this.missReasons),
     };
   }
 
