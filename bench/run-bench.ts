@@ -104,7 +104,8 @@ async function benchScale(s: Scale): Promise<void> {
       rollups.setEnabled(true);
       server.services.pivotCache.clear();
       const buildStarted = performance.now();
-      await ask(); // a miss: answered from the records, and the shape is queued for a rollup
+      // Two misses (a shape is built once it is asked for twice): answered from the records.
+      await ask(); server.services.pivotCache.clear(); await ask();
       await rollups.idle();
       const buildMs = performance.now() - buildStarted;
       const http = await timeIt(runs, () => { server.services.pivotCache.clear(); return ask(); });

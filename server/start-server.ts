@@ -62,7 +62,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   if (options.seedRollups !== false) {
     const recent = store.recentQueries(2_000);
     for (const id of catalogue.datasets.keys()) services.rollups.chooseCommon(id, columnPriorities(recent, catalogue, id), COMMON_ROLLUP_ROWS);
-    for (const plan of frequentShapes(recent, catalogue, ROLLUP_SEEDS)) services.rollups.consider(plan);
+    for (const plan of frequentShapes(recent, catalogue, ROLLUP_SEEDS)) services.rollups.consider(plan, true);
   }
   const app = createApp({ services, ...(options.clientDir ? { clientDir: options.clientDir } : {}) });
   const server = app.listen(config.PORT, config.HOST);

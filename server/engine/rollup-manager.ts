@@ -20,6 +20,10 @@ export interface RollupBudget {
 // About 40 partial columns a row: 3M rows is some hundreds of MB inside DuckDB's memory limit.
 export const DEFAULT_ROLLUP_BUDGET: RollupBudget = { maxRowsEach: 1_000_000, maxRowsTotal: 3_000_000, buildTimeoutMs: 120_000 };
 
+/** Misses of one shape before it is built, and most shapes waiting (the newest replace the rest). */
+const SIGHTINGS = 2;
+const MAX_QUEUED = 12;
+
 interface Built { readonly spec: RollupSpec; readonly rows: number; used: number }
 
 export interface RollupStats {
@@ -39,6 +43,7 @@ export class RollupManager {
   private counts = { built: 0, failed: 0, hits: 0, misses: 0 };
   /** Why queries missed, by reason (for the bench's report). */
   private readonly missReasons = new Map<string, number>();
+  private readonly sightings = new Map<string, number>();
   private clock = 0;
   private readonly stopping = new AbortController();
   private enabled = true;
@@ -66,8 +71,10 @@ export class RollupManager {
     for (const b of this.built.values()) if (b.spec.table === table) b.used = ++this.clock;
   }
 
-  /** A query missed every rollup: queue its shape, unless it cannot or may not have one. */
-  consider(plan: PivotPlan): void {
+  /** A query missed every rollup: queue its shape once it has been asked for `SIGHTINGS` times
+   *  (a build scans every record, as costly as the query itself: one-off shapes are not worth
+   *  it), unless it cannot or may not have one. Start-up seeds pass `now`. */
+  consider(plan: PivotPlan, now = false): void {
     if (!this.enabled) return;
     this.counts.misses++;
     const dataset = this.catalogue.datasets.get(plan.dataset);
@@ -77,6 +84,10 @@ export class RollupManager {
     if (!shape || !dataset) return;
     const key = JSON.stringify([plan.dataset, shape]);
     if (this.built.has(key) || this.refused.has(key) || this.queuedKeys.has(key)) return;
+    const seen = (this.sightings.get(key) ?? 0) + 1;
+    this.sightings.set(key, seen);
+    if (!now && seen < SIGHTINGS) return;
+    if (this.queue.length >= MAX_QUEUED) this.queuedKeys.delete(this.queue.pop()!.key);
     this.queuedKeys.add(key);
     this.queue.push({ key, spec: rollupSpec(dataset, shape, `rollup_${plan.dataset}_${++this.sequence}`) });
     this.pump();

@@ -92,6 +92,9 @@ describe('rollups', () => {
     expect(miss.rollup).toBeUndefined();
     manager.consider(miss.plan);
     await manager.idle();
+    expect(manager.ready()).toEqual([]); // asked once: not worth a full scan yet
+    manager.consider(miss.plan);
+    await manager.idle();
     const hit = compilePivot({ ...query, filters: [{ kind: 'range', field: 'startage', low: 65, high: 120 }] }, catalogue, duckdbDialect, manager.ready());
     expect(hit.rollup).toBeDefined();
     expect(manager.stats()).toMatchObject({ ready: 1, built: 1, refused: 0 });
@@ -114,7 +117,7 @@ describe('rollups', () => {
     expect(keyed(await engine.run(viaCommon, { timeoutMs: 60_000 }))).toEqual(keyed(await engine.run(compilePivot(broad, catalogue, duckdbDialect), { timeoutMs: 60_000 })));
 
     const tiny = new RollupManager(engine, catalogue, { maxRowsEach: 10, maxRowsTotal: 10, buildTimeoutMs: 60_000 });
-    tiny.consider(miss.plan);
+    tiny.consider(miss.plan, true);
     await tiny.idle();
     expect(tiny.stats()).toMatchObject({ ready: 0, refused: 1 });
     await manager.stop();
