@@ -2,6 +2,7 @@
 // <subset dir>` cuts the row subset (a data folder the server can serve) and prints {rows};
 // `time <subset dir> <runs>` writes the pre-computed CSV Perspective loads, times pivot A on raw
 // DuckDB and prints one JSON line (DuckDbBaseline). Apart, so the peak RSS is the timing's own.
+import { timeRuns } from './time-runs';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -51,16 +52,6 @@ async function ensureSubset(sourceDir: string, limit: number | undefined, subset
   return rows;
 }
 
-async function timed(runs: number, fn: () => Promise<unknown>): Promise<number[]> {
-  await fn(); // warm-up
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    await fn();
-    times.push(performance.now() - t);
-  }
-  return times;
-}
 
 async function time(subsetDir: string, runs: number): Promise<DuckDbBaseline> {
   const rows = (JSON.parse(readFileSync(path.join(subsetDir, 'manifest.json'), 'utf8')) as { rowCounts: { apc: Record<string, number> } }).rowCounts.apc['2324'] ?? 0;
@@ -87,11 +78,11 @@ async function time(subsetDir: string, runs: number): Promise<DuckDbBaseline> {
 
   const onParquet = compile('apc_parquet');
   const inMemory = compile('apc_memory');
-  const compiledParquet = await timed(runs, () => run(onParquet.sql, onParquet.params));
-  const compiledMemory = await timed(runs, () => run(inMemory.sql, inMemory.params));
-  const precomputed2 = await timed(runs, () => run(precomputedPivotSql('precomputed')));
+  const compiledParquet = await timeRuns(runs, () => run(onParquet.sql, onParquet.params));
+  const compiledMemory = await timeRuns(runs, () => run(inMemory.sql, inMemory.params));
+  const precomputed2 = await timeRuns(runs, () => run(precomputedPivotSql('precomputed')));
   await db.run('SET threads = 1');
-  const precomputed1 = await timed(runs, () => run(precomputedPivotSql('precomputed')));
+  const precomputed1 = await timeRuns(runs, () => run(precomputedPivotSql('precomputed')));
   await db.run('SET threads = 2');
 
   const result: DuckDbBaseline = {

@@ -21,6 +21,7 @@ import { benchAnalysts } from './analysts';
 import { loadArgs } from './bench-args';
 import { benchClientLoad } from './client-load';
 import { percentile } from './percentile';
+import { timeRuns } from './time-runs';
 import { benchBaselines, demoBaselines, nationalBaselines } from './perspective-compare';
 import { PIVOT_A, PIVOT_A_NAME } from './pivot-a';
 import { procMemoryBytes } from './proc-memory';
@@ -55,16 +56,6 @@ const PIVOTS: { name: string; query: PivotQueryInput }[] = [
   },
 ];
 
-async function timeIt(runs: number, fn: () => Promise<unknown>): Promise<number[]> {
-  await fn(); await fn(); // warm-up
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    await fn();
-    times.push(performance.now() - t);
-  }
-  return times;
-}
 
 async function benchScale(s: Scale): Promise<void> {
   const dataDir = path.join(OUT, s.name);
@@ -96,10 +87,10 @@ async function benchScale(s: Scale): Promise<void> {
       const rollups = server.services.rollups;
       const engineTimes = async () => {
         const compiled = compilePivot(query, server.services.catalogue, server.services.engine.dialect, rollups.ready());
-        return { compiled, times: await timeIt(runs, () => server.services.engine.run(compiled, { timeoutMs: 120_000 })) };
+        return { compiled, times: await timeRuns(runs, () => server.services.engine.run(compiled, { timeoutMs: 120_000 }), 2) };
       };
       rollups.setEnabled(false);
-      const recordsHttp = await timeIt(runs, () => { server.services.pivotCache.clear(); return ask(); });
+      const recordsHttp = await timeRuns(runs, () => { server.services.pivotCache.clear(); return ask(); });
       const records = await engineTimes();
       rollups.setEnabled(true);
       server.services.pivotCache.clear();
@@ -108,8 +99,8 @@ async function benchScale(s: Scale): Promise<void> {
       await ask(); server.services.pivotCache.clear(); await ask();
       await rollups.idle();
       const buildMs = performance.now() - buildStarted;
-      const http = await timeIt(runs, () => { server.services.pivotCache.clear(); return ask(); });
-      const hits = await timeIt(runs, ask);
+      const http = await timeRuns(runs, () => { server.services.pivotCache.clear(); return ask(); });
+      const hits = await timeRuns(runs, ask);
       const viaRollup = await engineTimes();
       const st = rollups.stats();
       console.log(`  ${p.name}\n    records: whole stack p50 ${fmt(percentile(recordsHttp, 50))} p95 ${fmt(percentile(recordsHttp, 95))} | engine only p50 ${fmt(percentile(records.times, 50))}` +

@@ -6,6 +6,7 @@ import type { DatasetResponse, FieldResponse, NumberFieldResponse } from '../api
 import type { Draft } from '../url/workbench-draft';
 import { CodeFilterForm } from './code-filter-form';
 import { removeFilter, setFilter } from './draft-edits';
+import { FilterFormActions } from './filter-form-actions';
 import { PeriodForm } from './period-form';
 import { monthsOf } from './period-range';
 
@@ -79,11 +80,7 @@ function RangeForm({ field, current, onApply, footer }: RangeProps) {
         <label>to <input type="number" data-testid="range-high" value={high} onChange={(e) => setHigh(e.target.value)} /></label>
         <span>{field.unit}</span>
       </div>
-      {problem && <p className="error-message" role="status">{problem}</p>}
-      <div className="form-buttons">
-        <button type="submit" data-testid="filter-apply" disabled={problem !== undefined}>Apply filter</button>
-        {footer}
-      </div>
+      <FilterFormActions problem={problem} footer={footer} />
     </form>
   );
 }

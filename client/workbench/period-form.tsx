@@ -5,6 +5,7 @@ import type { Filter } from '../../shared/query/pivot-query';
 import type { CodeFieldResponse } from '../api/api-types';
 import type { Draft } from '../url/workbench-draft';
 import { setFilter } from './draft-edits';
+import { FilterFormActions } from './filter-form-actions';
 import { asMonthRun, monthsBetween, monthsOf } from './period-range';
 
 interface Props {
@@ -36,11 +37,7 @@ export function PeriodForm({ field, current, onApply, footer }: Props) {
           {months.map((m) => <option key={m.code} value={m.code}>{m.label}</option>)}
         </select></label>
       </div>
-      {problem && <p className="error-message" role="status">{problem}</p>}
-      <div className="form-buttons">
-        <button type="submit" data-testid="filter-apply" disabled={problem !== undefined}>Apply filter</button>
-        {footer}
-      </div>
+      <FilterFormActions problem={problem} footer={footer} />
     </form>
   );
 }
