@@ -87,8 +87,9 @@ export async function openDuckDbEngine(options: DuckDbEngineOptions): Promise<En
     }),
     estimateDistinct: (table, columns, options) => withConnection(options, async (connection) => {
       const q = duckdbDialect.quoteIdentifier;
-      const reader = await connection.runAndReadAll(`SELECT approx_count_distinct(hash(${columns.map(q).join(', ')})) AS n FROM ${q(table)}`);
-      return toNumber(reader.getRowObjectsJS()[0]?.['n']) ?? 0;
+      const reader = await connection.runAndReadAll(`SELECT approx_count_distinct(hash(${columns.map(q).join(', ')})) AS n, count(*) AS total FROM ${q(table)}`);
+      const row = reader.getRowObjectsJS()[0];
+      return { distinct: toNumber(row?.['n']) ?? 0, rows: toNumber(row?.['total']) ?? 0 };
     }),
     dropRollup: (table) => withConnection({ timeoutMs: 60_000 }, async (connection) => {
       await connection.run(`DROP TABLE IF EXISTS ${duckdbDialect.quoteIdentifier(table)}`);

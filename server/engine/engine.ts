@@ -17,7 +17,8 @@ export interface Engine {
   /** Materialises a pre-aggregated rollup table; resolves with its row count. */
   buildRollup(spec: RollupSpec, options: RunOptions): Promise<{ readonly rows: number }>;
   dropRollup(table: string): Promise<void>;
-  /** About how many distinct combinations of `columns` a table holds (a rollup's row count). */
-  estimateDistinct(table: string, columns: readonly string[], options: RunOptions): Promise<number>;
+  /** About how many distinct combinations of `columns` a table holds (a rollup's row count),
+   *  and how many rows it holds. */
+  estimateDistinct(table: string, columns: readonly string[], options: RunOptions): Promise<{ readonly distinct: number; readonly rows: number }>;
   close(): Promise<void>;
 }

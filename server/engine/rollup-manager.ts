@@ -23,6 +23,8 @@ export const DEFAULT_ROLLUP_BUDGET: RollupBudget = { maxRowsEach: 1_000_000, max
 /** Misses of one shape before it is built, and most shapes waiting (the newest replace the rest). */
 const SIGHTINGS = 2;
 const MAX_QUEUED = 12;
+/** A broad rollup must have at most this fraction of the records' rows (one in ten). */
+const COMMON_SHRINK = 10;
 
 interface Built { readonly spec: RollupSpec; readonly rows: number; used: number }
 
@@ -108,7 +110,8 @@ export class RollupManager {
       for (const column of candidates) {
         if (this.stopping.signal.aborted || chosen.includes(column) || !available.has(column)) continue;
         const estimate = await this.engine.estimateDistinct(dataset.table, [...chosen, column], { timeoutMs: this.budget.buildTimeoutMs, signal: this.stopping.signal });
-        if (estimate <= rows) chosen.push(column);
+        // Worth it only well below the records' own count (small data needs no rollup).
+        if (estimate.distinct <= Math.min(rows, estimate.rows / COMMON_SHRINK)) chosen.push(column);
       }
       return rollupSpec(dataset, { grain: [...chosen].sort(), histograms: [] }, `rollup_${datasetId}_common`);
     };
