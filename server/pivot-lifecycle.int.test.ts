@@ -25,6 +25,7 @@ function probe(real: Engine): Engine {
     close: () => real.close(),
     buildRollup: (spec, options) => real.buildRollup(spec, options),
     dropRollup: (table) => real.dropRollup(table),
+    pending: () => real.pending(),
     estimateDistinct: (table, columns, options) => real.estimateDistinct(table, columns, options),
     async run(query, options) {
       if (!query.params.includes(MARKER)) return real.run(query, options);

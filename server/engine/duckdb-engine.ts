@@ -52,6 +52,7 @@ export async function openDuckDbEngine(options: DuckDbEngineOptions): Promise<En
     if (next) next(c); else pool.push(c);
   };
 
+  let queries = 0;
   /** Runs `work` on a pooled connection, interrupting it on timeout or abort. */
   async function withConnection<T>({ timeoutMs, signal }: RunOptions, work: (c: DuckDBConnection) => Promise<T>): Promise<T> {
     if (signal?.aborted) throw new QueryCancelledError();
@@ -76,10 +77,18 @@ export async function openDuckDbEngine(options: DuckDbEngineOptions): Promise<En
 
   return {
     dialect: duckdbDialect,
-    run: (query, options) => withConnection(options, async (connection) => {
-      const reader = await connection.runAndReadAll(query.sql, [...query.params]);
-      return { plan: query.plan, rows: toRawRows(query, reader.getRowObjectsJS()) };
-    }),
+    run: async (query, options) => {
+      queries++;
+      try {
+        return await withConnection(options, async (connection) => {
+          const reader = await connection.runAndReadAll(query.sql, [...query.params]);
+          return { plan: query.plan, rows: toRawRows(query, reader.getRowObjectsJS()) };
+        });
+      } finally {
+        queries--;
+      }
+    },
+    pending: () => queries,
     buildRollup: (spec, options) => withConnection(options, async (connection) => {
       await connection.run(renderRollupBuild(spec, duckdbDialect));
       const counted = await connection.runAndReadAll(`SELECT count(*) AS n FROM ${duckdbDialect.quoteIdentifier(spec.table)}`);

@@ -14,6 +14,8 @@ export interface RunOptions {
 export interface Engine {
   readonly dialect: Dialect;
   run(query: CompiledQuery, options: RunOptions): Promise<RawAggregates>;
+  /** Statements running or waiting for a connection (background work yields while any are). */
+  pending(): number;
   /** Materialises a pre-aggregated rollup table; resolves with its row count. */
   buildRollup(spec: RollupSpec, options: RunOptions): Promise<{ readonly rows: number }>;
   dropRollup(table: string): Promise<void>;

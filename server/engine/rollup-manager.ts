@@ -25,6 +25,7 @@ const SIGHTINGS = 2;
 const MAX_QUEUED = 12;
 /** A broad rollup must have at most this fraction of the records' rows (one in ten). */
 const COMMON_SHRINK = 10;
+const QUIET_POLL_MS = 100;
 
 interface Built { readonly spec: RollupSpec; readonly rows: number; used: number }
 
@@ -143,6 +144,7 @@ export class RollupManager {
     if (this.building || this.queue.length === 0) return;
     const next = this.queue.shift()!;
     const work = async () => {
+      await this.quiet();
       const spec = next.spec ?? (await next.choose!());
       await this.build(next.key, spec);
     };
@@ -153,6 +155,12 @@ export class RollupManager {
       this.building = null;
       this.pump();
     });
+  }
+
+  /** Waits until no analyst's query is running or waiting: builds are background work and
+   *  must not take a connection (or the cores) from an answer someone is waiting for. */
+  private async quiet(): Promise<void> {
+    while (this.engine.pending() > 0 && !this.stopping.signal.aborted) await new Promise((r) => setTimeout(r, QUIET_POLL_MS));
   }
 
   private async build(key: string, spec: RollupSpec): Promise<void> {
