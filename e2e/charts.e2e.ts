@@ -3,12 +3,12 @@
 // and drilling by clicking a bar or a tile. Every plotted number is compared with the API's answer.
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { PivotQueryInput } from '../shared/query/pivot-query';
 import type { PivotResult } from '../shared/result/pivot-result';
+import type { Draft } from '../client/url/workbench-draft';
 import { useWorkbenchSuite } from './harness';
 import {
   chartRowIndexes, chartSeries, clickChartPoint, currentDraft, drawnChart, expectedChart, expectGridMatches, fetchPivot, gridTexts,
-  openPage, screenshot, signIn, waitForIdle,
+  openPage, screenshot, serverQueryOf, signIn, waitForIdle,
 } from './workbench-driver';
 
 const suite = useWorkbenchSuite();
@@ -20,23 +20,14 @@ beforeAll(async () => {
   await signIn(page, suite.baseUrl);
 });
 
-type FieldRef = { field: string; level?: string };
-type Step = { field: string; level: string; code: string; label: string };
-interface Draft {
-  dataset: 'apc'; years: string[]; rows: FieldRef[]; columns: FieldRef[]; measures: string[];
-  filters: { kind: 'in'; field: string; level?: string; codes: string[] }[]; totals: true; drill?: Step[]; chart?: string;
-}
+type FieldRef = Draft['rows'][number];
 
 const ALL_YEARS = ['1920', '2021', '2122', '2223', '2324'];
 const draftOf = (rows: FieldRef[], columns: FieldRef[] = [], more: Partial<Draft> = {}): Draft => ({
   dataset: 'apc', years: ['2324'], rows, columns, measures: ['fce'], filters: [], totals: true, ...more,
 });
 
-/** The query the workbench runs for a draft: drill steps become `in` filters, totals always on. */
-const apiQuery = (draft: Draft): PivotQueryInput => ({
-  dataset: draft.dataset, years: draft.years, rows: draft.rows, columns: draft.columns, measures: draft.measures, totals: true,
-  filters: [...draft.filters, ...(draft.drill ?? []).map((s) => ({ kind: 'in' as const, field: s.field, level: s.level, codes: [s.code] }))],
-});
+const apiQuery = serverQueryOf;
 
 /** The most the chart draws of each kind (rows × columns); the grid shows the rest. */
 const CAPS = new Map<string, { categories: number; series: number }>([

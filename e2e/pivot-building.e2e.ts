@@ -3,11 +3,11 @@
 // "Other", undo and redo. Every table shown is compared with the API's answer to the same query.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type { PivotQueryInput } from '../shared/query/pivot-query';
 import type { PivotResult } from '../shared/result/pivot-result';
+import type { Draft } from '../client/url/workbench-draft';
 import { useWorkbenchSuite } from './harness';
 import {
-  currentDraft, expectedShare, expectedText, expectGridMatches, fetchPivot, gridTexts, openPage, openView, screenshot, signIn, waitForIdle,
+  currentDraft, expectedShare, expectedText, expectGridMatches, fetchPivot, gridTexts, openPage, openView, screenshot, serverQueryOf, signIn, waitForIdle,
 } from './workbench-driver';
 
 const suite = useWorkbenchSuite();
@@ -25,21 +25,12 @@ async function drag(page: Page, fromTestId: string, toTestId: string): Promise<v
   await page.mouse.up();
 }
 
-/** The server query of the URL's draft (drill steps as filters, totals always on). */
-function queryOf(draft: Record<string, unknown>): PivotQueryInput {
-  const { showAs: _s, chart: _c, expanded: _e, drill, other, limit, totals: _t, ...rest } = draft;
-  const steps = (drill ?? []) as { field: string; level: string; code: string }[];
-  return {
-    ...(rest as unknown as PivotQueryInput),
-    filters: [...((rest.filters ?? []) as PivotQueryInput['filters'] & object[]), ...steps.map((s) => ({ kind: 'in' as const, field: s.field, level: s.level, codes: [s.code] }))],
-    totals: true,
-    ...(limit !== undefined ? { limit: limit as number, ...(other === true ? { other: true } : {}) } : {}),
-  };
-}
+/** The server query of the URL's draft. */
+const queryOf = (page: Page) => serverQueryOf(currentDraft(page) as unknown as Draft);
 
 async function expectGridIsApi(page: Page): Promise<PivotResult> {
   await waitForIdle(page);
-  const api = await fetchPivot(page, queryOf(currentDraft(page)!));
+  const api = await fetchPivot(page, queryOf(page));
   await expect.poll(async () => (await gridTexts(page)).size).toBe(api.rows.length * api.columns.length * api.measures.length);
   expectGridMatches(await gridTexts(page), api);
   return api;
@@ -164,7 +155,7 @@ describe('measures and views', () => {
     await openView(page, suite.baseUrl, base);
     await page.getByTestId('show-as').selectOption('column');
     await expect.poll(() => currentDraft(page)?.showAs).toBe('column');
-    const api = await fetchPivot(page, queryOf(currentDraft(page)!));
+    const api = await fetchPivot(page, queryOf(page));
     const totalRow = api.rows.findIndex((r) => r.depth === 0);
     const texts = await gridTexts(page);
     api.rows.forEach((_, r) => api.columns.forEach((_c, c) => {
@@ -225,7 +216,7 @@ describe('measures and views', () => {
     await page.getByTestId('totals-toggle').uncheck();
     await expect.poll(() => currentDraft(page)?.totals).toBe(false);
     await waitForIdle(page);
-    const api = await fetchPivot(page, queryOf(currentDraft(page)!));
+    const api = await fetchPivot(page, queryOf(page));
     const texts = await gridTexts(page);
     const leafRows = api.rows.flatMap((r, i) => (r.depth === 1 ? [i] : []));
     const leafCols = api.columns.flatMap((c, i) => (c.depth === 1 ? [i] : []));

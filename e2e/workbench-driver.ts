@@ -8,6 +8,7 @@ import { expect } from 'vitest';
 import type { PivotQueryInput } from '../shared/query/pivot-query';
 import type { PivotResult } from '../shared/result/pivot-result';
 import { ROOT_DIR } from '../server/build-client';
+import type { Draft } from '../client/url/workbench-draft';
 import { DEMO, E2E_OUTPUT } from './harness';
 
 export type Cell = PivotResult['cells'][number][number][number];
@@ -299,4 +300,17 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
       nodes: v.nodes.map((n) => ({ target: n.target.map(String).join(' '), html: n.html.slice(0, 200), summary: n.failureSummary ?? '' })),
     }));
   });
+}
+
+/** The server query the workbench runs for a draft, written here independently of the client:
+ *  drill steps become `in` filters, totals are always asked for, view options are left out. */
+export function serverQueryOf(draft: Draft): PivotQueryInput {
+  const steps = draft.drill ?? [];
+  return {
+    dataset: draft.dataset, years: [...draft.years], rows: [...draft.rows], columns: [...draft.columns], measures: [...draft.measures],
+    filters: [...draft.filters, ...steps.map((s) => ({ kind: 'in' as const, field: s.field, level: s.level, codes: [s.code] }))],
+    totals: true,
+    ...(draft.sort ? { sort: draft.sort } : {}),
+    ...(draft.limit !== undefined ? { limit: draft.limit, ...(draft.other === true ? { other: true } : {}) } : {}),
+  };
 }
