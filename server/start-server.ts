@@ -13,7 +13,7 @@ import { openDuckDbEngine } from './engine/duckdb-engine';
 import type { Engine } from './engine/engine';
 import { PivotCache } from './pivot/pivot-cache';
 import { DEFAULT_ROLLUP_BUDGET, RollupManager } from './engine/rollup-manager';
-import { columnPriorities, frequentShapes } from './engine/rollup-seeds';
+import { columnPriorities, workloadDemands } from './engine/rollup-seeds';
 import type { Services } from './services';
 import { openAppStore } from './store/app-store';
 
@@ -34,8 +34,8 @@ export interface StartOptions {
   readonly seedRollups?: boolean;
 }
 
-/** How many rollups start-up builds from the audit log's most frequent shapes. */
-const ROLLUP_SEEDS = 6;
+/** How many rollups start-up plans for the audit log's recent queries, per dataset. */
+const STARTUP_ROLLUPS = 6;
 /** Rows the broad rollup of each dataset may grow to (estimated before it is built). */
 const COMMON_ROLLUP_ROWS = 800_000;
 
@@ -61,8 +61,13 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   // Rollups for the shapes analysts used most, built in the background after start-up.
   if (options.seedRollups !== false) {
     const recent = store.recentQueries(2_000);
-    for (const id of catalogue.datasets.keys()) services.rollups.chooseCommon(id, columnPriorities(recent, catalogue, id), COMMON_ROLLUP_ROWS);
-    for (const plan of frequentShapes(recent, catalogue, ROLLUP_SEEDS)) services.rollups.consider(plan, true);
+    for (const id of catalogue.datasets.keys()) {
+      services.rollups.buildRecordTable(id);
+      const demands = workloadDemands(recent, catalogue, id);
+      // A new server has no workload yet: one broad rollup of the small code fields instead.
+      if (demands.length > 0) services.rollups.planWorkload(id, demands, STARTUP_ROLLUPS);
+      else services.rollups.chooseCommon(id, columnPriorities(recent, catalogue, id), COMMON_ROLLUP_ROWS);
+    }
   }
   const app = createApp({ services, ...(options.clientDir ? { clientDir: options.clientDir } : {}) });
   const server = app.listen(config.PORT, config.HOST);

@@ -1,5 +1,11 @@
 // DuckDB engine over the generated Parquet: one in-process database, views per dataset, a small
 // pool of connections (one per core), timeouts and cancellation via connection.interrupt().
+// The database is a file private to this engine (deleted on close) rather than ':memory:':
+// rollup tables written to a file are compressed at checkpoint and paged by DuckDB's buffer
+// manager — measured on a 798,259-row APC rollup: 24 MB of buffer instead of 321 MB in memory,
+// and pivots on it 34 ms instead of 41 ms.
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
@@ -23,7 +29,8 @@ export interface DuckDbEngineOptions {
 }
 
 export async function openDuckDbEngine(options: DuckDbEngineOptions): Promise<Engine> {
-  const instance = await DuckDBInstance.create(':memory:', {
+  const file = privateDatabaseFile(path.join(options.dataDir, 'app', 'duckdb'));
+  const instance = await DuckDBInstance.create(file, {
     threads: String(options.threads ?? availableParallelism()),
     memory_limit: options.memoryLimit ?? '1GB',
     temp_directory: path.join(options.dataDir, 'app', 'duckdb-spill'),
@@ -40,23 +47,23 @@ export async function openDuckDbEngine(options: DuckDbEngineOptions): Promise<En
   await setup.run('SET lock_configuration = true');
   setup.closeSync();
 
-  const pool: DuckDBConnection[] = [];
-  for (let i = 0; i < (options.connections ?? availableParallelism()); i++) pool.push(await instance.connect());
-  const waiting: ((c: DuckDBConnection) => void)[] = [];
-  const acquire = () => new Promise<DuckDBConnection>((resolve) => {
-    const c = pool.pop();
-    if (c) resolve(c); else waiting.push(resolve);
-  });
-  const release = (c: DuckDBConnection) => {
-    const next = waiting.shift();
-    if (next) next(c); else pool.push(c);
+  // Lanes of connections by cost: answers from a (grouped) rollup take tens of milliseconds,
+  // scans of every record about a second, distinct counts over every record (which cannot use
+  // partials) ten times that nationally. DuckDB's threads are shared, so a query on its own lane
+  // runs alongside slower ones instead of queueing behind them. Distinct counts run one at a
+  // time, so they cannot take every core from everyone else.
+  const size = options.connections ?? availableParallelism();
+  const lanes = { rollups: await connectionLane(instance, size), records: await connectionLane(instance, size), distinct: await connectionLane(instance, 1) };
+  const laneOf = (query: CompiledQuery): Lane => {
+    if (query.plan.aggregates.some((a) => a.fn === 'count_distinct')) return lanes.distinct;
+    return query.rollup === undefined || query.perRecord ? lanes.records : lanes.rollups;
   };
 
   let queries = 0;
   /** Runs `work` on a pooled connection, interrupting it on timeout or abort. */
-  async function withConnection<T>({ timeoutMs, signal }: RunOptions, work: (c: DuckDBConnection) => Promise<T>): Promise<T> {
+  async function withConnection<T>({ timeoutMs, signal }: RunOptions, work: (c: DuckDBConnection) => Promise<T>, lane = lanes.records): Promise<T> {
     if (signal?.aborted) throw new QueryCancelledError();
-    const connection = await acquire();
+    const connection = await lane.acquire();
     let reason: 'timeout' | 'cancelled' | undefined;
     const interrupt = (why: 'timeout' | 'cancelled') => { reason ??= why; connection.interrupt(); };
     const timer = setTimeout(() => interrupt('timeout'), timeoutMs);
@@ -71,7 +78,7 @@ export async function openDuckDbEngine(options: DuckDbEngineOptions): Promise<En
     } finally {
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
-      release(connection);
+      lane.release(connection);
     }
   }
 
@@ -83,7 +90,7 @@ export async function openDuckDbEngine(options: DuckDbEngineOptions): Promise<En
         return await withConnection(options, async (connection) => {
           const reader = await connection.runAndReadAll(query.sql, [...query.params]);
           return { plan: query.plan, rows: toRawRows(query, reader.getRowObjectsJS()) };
-        });
+        }, laneOf(query));
       } finally {
         queries--;
       }
@@ -91,6 +98,9 @@ export async function openDuckDbEngine(options: DuckDbEngineOptions): Promise<En
     pending: () => queries,
     buildRollup: (spec, options) => withConnection(options, async (connection) => {
       await connection.run(renderRollupBuild(spec, duckdbDialect));
+      // Compress it now; a plain CHECKPOINT refuses while queries run (then DuckDB's automatic
+      // checkpoint does it later), it never makes analysts wait as FORCE would.
+      await connection.run('CHECKPOINT').catch(() => {});
       const counted = await connection.runAndReadAll(`SELECT count(*) AS n FROM ${duckdbDialect.quoteIdentifier(spec.table)}`);
       return { rows: toNumber(counted.getRowObjectsJS()[0]?.['n']) ?? 0 };
     }),
@@ -104,10 +114,60 @@ export async function openDuckDbEngine(options: DuckDbEngineOptions): Promise<En
       await connection.run(`DROP TABLE IF EXISTS ${duckdbDialect.quoteIdentifier(table)}`);
     }),
     async close() {
-      for (const c of pool) c.closeSync();
+      for (const lane of Object.values(lanes)) for (const c of lane.all) c.closeSync();
       instance.closeSync();
+      removeDatabaseFile(file);
     },
   };
+}
+
+interface Lane {
+  readonly all: readonly DuckDBConnection[];
+  acquire(): Promise<DuckDBConnection>;
+  release(c: DuckDBConnection): void;
+}
+
+/** `size` connections handed out first come, first served. */
+async function connectionLane(instance: DuckDBInstance, size: number): Promise<Lane> {
+  const all: DuckDBConnection[] = [];
+  for (let i = 0; i < size; i++) all.push(await instance.connect());
+  const idle = [...all];
+  const waiting: ((c: DuckDBConnection) => void)[] = [];
+  return {
+    all,
+    acquire: () => new Promise<DuckDBConnection>((resolve) => {
+      const c = idle.pop();
+      if (c) resolve(c); else waiting.push(resolve);
+    }),
+    release: (c) => {
+      const next = waiting.shift();
+      if (next) next(c); else idle.push(c);
+    },
+  };
+}
+
+/** A new database file in `dir` for this engine, after deleting those left by processes that
+ *  died without closing theirs (names carry the owner's pid). */
+function privateDatabaseFile(dir: string): string {
+  mkdirSync(dir, { recursive: true });
+  for (const name of readdirSync(dir)) {
+    const pid = Number(/^engine-(\d+)-/.exec(name)?.[1]);
+    if (Number.isInteger(pid) && pid !== process.pid && !isAlive(pid)) rmSync(path.join(dir, name), { force: true });
+  }
+  return path.join(dir, `engine-${process.pid}-${randomBytes(4).toString('hex')}.duckdb`);
+}
+
+function removeDatabaseFile(file: string): void {
+  for (const suffix of ['', '.wal']) rmSync(file + suffix, { force: true });
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 function toNumber(v: unknown): number | null {

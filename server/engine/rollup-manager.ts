@@ -1,11 +1,13 @@
-// Chooses, builds and serves pre-aggregated rollups automatically. A query whose shape (grain
-// expressions and medians) no rollup covers is answered from the records, and its shape is queued
-// to be built in the background, one build at a time; at start-up the shapes analysts used most
-// (from the audit log) are built first. Builds run at low priority behind a bounded row budget:
-// a shape too big for it is remembered and never retried.
-import type { Catalogue } from '../../shared/catalogue/catalogue-types';
-import type { PivotPlan } from '../../shared/sql/pivot-plan';
-import { rollupShape, rollupSpec, type RollupSpec } from '../../shared/sql/rollup';
+// Chooses, builds and serves pre-aggregated rollups automatically. A query no rollup covers is
+// answered from the records and its shape (columns and medians) is remembered; once some shape
+// has been missed twice, a background job plans one rollup for the recent misses — a greedy cover
+// (shared/sql/rollup-plan.ts) that merges as many missed shapes as fit the row budget, so one
+// table answers many shapes — and builds it. At start-up the same planner works on the audit
+// log's queries. Jobs run one at a time, only while no analyst's query runs or waits.
+import type { Catalogue, Dataset } from '../../shared/catalogue/catalogue-types';
+import type { CompiledQuery, PivotPlan } from '../../shared/sql/pivot-plan';
+import { recordTableSpec, rollupShape, rollupSpec, shapeColumns, type HistogramSpec, type RollupSpec } from '../../shared/sql/rollup';
+import { planRollups, type ShapeDemand } from '../../shared/sql/rollup-plan';
 import type { Engine } from './engine';
 
 export interface RollupBudget {
@@ -17,36 +19,55 @@ export interface RollupBudget {
   readonly buildTimeoutMs: number;
 }
 
-// About 40 partial columns a row: 3M rows is some hundreds of MB inside DuckDB's memory limit.
-export const DEFAULT_ROLLUP_BUDGET: RollupBudget = { maxRowsEach: 1_000_000, maxRowsTotal: 3_000_000, buildTimeoutMs: 120_000 };
+// Rollups live in the engine's file database, compressed (~30 bytes a row measured): 6M rows
+// are some 200 MB, paged by DuckDB inside its memory limit.
+export const DEFAULT_ROLLUP_BUDGET: RollupBudget = { maxRowsEach: 1_000_000, maxRowsTotal: 6_000_000, buildTimeoutMs: 120_000 };
 
-/** Misses of one shape before it is built, and most shapes waiting (the newest replace the rest). */
+/** Misses of one shape before a rollup is planned for it (a build scans every record, as costly
+ *  as the query itself: one-off shapes are not worth it). */
 const SIGHTINGS = 2;
-const MAX_QUEUED = 12;
+/** Misses remembered for planning (older ones are forgotten: the workload moves on). */
+const RECENT_MISSES = 400;
+/** Plans aim this far under the row budget: estimates are approximate (HyperLogLog). */
+const ESTIMATE_MARGIN = 0.8;
+/** Estimates one planning job may make (each scans a few columns of every record, ~0.35 s
+ *  nationally): a job for recent misses plans one rollup, start-up plans several. */
+const ESTIMATES_PER_PLAN = 40;
+const ESTIMATES_AT_START = 250;
 /** A broad rollup must have at most this fraction of the records' rows (one in ten). */
 const COMMON_SHRINK = 10;
 const QUIET_POLL_MS = 100;
+/** Background work yields to analysts' queries at most this long: under constant load it would
+ *  otherwise never run, and every miss it would answer costs more than the build. */
+const MAX_YIELD_MS = 5_000;
 
 interface Built { readonly spec: RollupSpec; readonly rows: number; used: number }
+interface Job { readonly key: string; readonly run: () => Promise<void> }
 
 export interface RollupStats {
-  readonly ready: number; readonly rows: number; readonly built: number; readonly refused: number; readonly failed: number; readonly queued: number;
+  readonly ready: number; readonly rows: number; readonly built: number;
+  /** Column sets found too big for one rollup (estimated or built). */
+  readonly refused: number;
+  readonly failed: number; readonly queued: number;
   /** Queries compiled against a rollup, and against the records (with why). */
   readonly hits: number; readonly misses: number; readonly missReasons: Readonly<Record<string, number>>;
 }
 
+const demandKey = (dataset: string, d: { grain: readonly string[]; histograms: readonly HistogramSpec[] }) =>
+  JSON.stringify([dataset, d.grain, d.histograms.map((h) => [h.arg, h.where])]);
+
 export class RollupManager {
   private readonly built = new Map<string, Built>();
-  private readonly refused = new Set<string>();
-  /** Builds waiting: a spec, or how to choose one when its turn comes. */
-  private readonly queue: { key: string; spec: RollupSpec | null; choose?: () => Promise<RollupSpec> }[] = [];
-  private readonly queuedKeys = new Set<string>();
-  private building: Promise<void> | null = null;
+  private readonly queue: Job[] = [];
+  private running: Promise<void> | null = null;
   private sequence = 0;
   private counts = { built: 0, failed: 0, hits: 0, misses: 0 };
   /** Why queries missed, by reason (for the bench's report). */
   private readonly missReasons = new Map<string, number>();
-  private readonly sightings = new Map<string, number>();
+  /** Recent misses of shapes a rollup could answer, oldest first. */
+  private readonly recentMisses: { readonly dataset: Dataset['id']; readonly key: string; readonly demand: ShapeDemand }[] = [];
+  /** Estimated (or, once built, actual) rows per dataset and column set. */
+  private readonly estimates = new Map<string, number>();
   private clock = 0;
   private readonly stopping = new AbortController();
   private enabled = true;
@@ -68,45 +89,56 @@ export class RollupManager {
     this.enabled = on;
   }
 
-  /** Marks a rollup as just used (eviction keeps the most recently used). */
-  touch(table: string): void {
-    this.counts.hits++;
-    for (const b of this.built.values()) if (b.spec.table === table) b.used = ++this.clock;
+  /** Notes what a compiled query reads: a rollup is marked used (eviction keeps the most
+   *  recently used); a query on the records or the per-record table is a miss. */
+  observe(compiled: CompiledQuery): void {
+    const used = compiled.rollup === undefined ? undefined : [...this.built.values()].find((b) => b.spec.table === compiled.rollup);
+    if (used) used.used = ++this.clock;
+    if (used && !used.spec.perRecord) this.counts.hits++;
+    else this.consider(compiled.plan, used !== undefined);
   }
 
-  /** A query missed every rollup: queue its shape once it has been asked for `SIGHTINGS` times
-   *  (a build scans every record, as costly as the query itself: one-off shapes are not worth
-   *  it), unless it cannot or may not have one. Start-up seeds pass `now`. */
-  consider(plan: PivotPlan, now = false): void {
+  /** A query missed every rollup: remember its shape, and plan a rollup once some shape not yet
+   *  covered has been missed `SIGHTINGS` times. */
+  consider(plan: PivotPlan, perRecord = false): void {
     if (!this.enabled) return;
     this.counts.misses++;
     const dataset = this.catalogue.datasets.get(plan.dataset);
     const shape = rollupShape(plan, dataset?.columns);
-    const why = !shape ? 'no rollup can answer it (distinct counts, mentions or list filters)' : 'its shape was not built yet';
+    const why = !shape ? 'no rollup can answer it (distinct counts, mentions or list filters)'
+      : `its shape was not built yet${perRecord ? ' (read the per-record table)' : ''}`;
     this.missReasons.set(why, (this.missReasons.get(why) ?? 0) + 1);
-    if (!shape || !dataset) return;
-    const key = JSON.stringify([plan.dataset, shape]);
-    if (this.built.has(key) || this.refused.has(key) || this.queuedKeys.has(key)) return;
-    const seen = (this.sightings.get(key) ?? 0) + 1;
-    this.sightings.set(key, seen);
-    if (!now && seen < SIGHTINGS) return;
-    if (this.queue.length >= MAX_QUEUED) this.queuedKeys.delete(this.queue.pop()!.key);
-    this.queuedKeys.add(key);
-    this.queue.push({ key, spec: rollupSpec(dataset, shape, `rollup_${plan.dataset}_${++this.sequence}`) });
-    this.pump();
+    if (!shape || !dataset?.columns) return;
+    const demand = { ...shape, columns: shapeColumns(shape, dataset.columns), weight: 1 };
+    const key = demandKey(dataset.id, demand);
+    this.recentMisses.push({ dataset: dataset.id, key, demand });
+    if (this.recentMisses.length > RECENT_MISSES) this.recentMisses.shift();
+    this.replanSoon(dataset.id);
+  }
+
+  /** Plans up to `count` rollups for a workload (weighted shapes, e.g. from the audit log) and
+   *  queues their builds. */
+  planWorkload(datasetId: Dataset['id'], demands: readonly ShapeDemand[], count: number): void {
+    if (!this.enabled || demands.length === 0) return;
+    this.enqueue({ key: `plan:${datasetId}:workload`, run: async () => { await this.planAndBuild(datasetId, demands, count, 1, ESTIMATES_AT_START); } });
+  }
+
+  /** Queues the per-record table of a dataset (outside the row budget: it is the records). */
+  buildRecordTable(datasetId: Dataset['id']): void {
+    const dataset = this.catalogue.datasets.get(datasetId);
+    const spec = dataset ? recordTableSpec(dataset, `records_${datasetId}`) : null;
+    if (!spec || !this.enabled) return;
+    this.enqueue({ key: `records:${datasetId}`, run: async () => { await this.build(spec); } });
   }
 
   /** Queues one broad rollup of a dataset without medians ("the common low-cardinality
-   *  dimensions"): starting from the year, it adds candidate columns in priority order while
-   *  the estimated row count stays within `rows` (each estimate is one scan of a few columns). */
-  chooseCommon(datasetId: PivotPlan['dataset'], candidates: readonly string[], rows: number): void {
+   *  dimensions") for a server without a workload yet: starting from the year, it adds candidate
+   *  columns in priority order while the estimated row count stays within `rows`. */
+  chooseCommon(datasetId: Dataset['id'], candidates: readonly string[], rows: number): void {
     const dataset = this.catalogue.datasets.get(datasetId);
     if (!dataset?.columns || !this.enabled) return;
     const available = new Set(dataset.columns);
-    const key = JSON.stringify([datasetId, 'common']);
-    if (this.queuedKeys.has(key) || this.built.has(key)) return;
-    this.queuedKeys.add(key);
-    const choose = async (): Promise<RollupSpec> => {
+    this.enqueue({ key: `common:${datasetId}`, run: async () => {
       const chosen = ['fyear'].filter((c) => available.has(c));
       for (const column of candidates) {
         if (this.stopping.signal.aborted || chosen.includes(column) || !available.has(column)) continue;
@@ -114,83 +146,159 @@ export class RollupManager {
         // Worth it only well below the records' own count (small data needs no rollup).
         if (estimate.distinct <= Math.min(rows, estimate.rows / COMMON_SHRINK)) chosen.push(column);
       }
-      return rollupSpec(dataset, { grain: [...chosen].sort(), histograms: [] }, `rollup_${datasetId}_common`);
-    };
-    this.queue.unshift({ key, spec: null, choose });
-    this.pump();
+      await this.build(this.withSource(rollupSpec(dataset, { grain: [...chosen].sort(), histograms: [] }, `rollup_${datasetId}_common`)));
+    } });
   }
 
-  /** Interrupts a running build and forgets the queue (the server is closing). */
+  /** Interrupts a running job and forgets the queue (the server is closing). */
   async stop(): Promise<void> {
     this.queue.length = 0;
     this.stopping.abort();
     await this.idle();
   }
 
-  /** Resolves when nothing is queued or building (for tests and the bench). */
+  /** Resolves when nothing is queued or running (for tests and the bench). */
   async idle(): Promise<void> {
-    while (this.building) await this.building;
+    while (this.running) await this.running;
   }
 
   stats(): RollupStats {
     return {
-      ready: this.built.size, rows: [...this.built.values()].reduce((n, b) => n + b.rows, 0),
-      built: this.counts.built, refused: this.refused.size, failed: this.counts.failed, queued: this.queue.length,
+      ready: this.grouped().length, rows: this.grouped().reduce((n, b) => n + b.rows, 0),
+      built: this.counts.built, refused: [...this.estimates.values()].filter((n) => n > this.budget.maxRowsEach * ESTIMATE_MARGIN).length,
+      failed: this.counts.failed, queued: this.queue.length,
       hits: this.counts.hits, misses: this.counts.misses, missReasons: Object.fromEntries(this.missReasons),
     };
   }
 
-  private pump(): void {
-    if (this.building || this.queue.length === 0) return;
-    const next = this.queue.shift()!;
-    const work = async () => {
+  /** Queues a planning job for a dataset's recent misses if one of their shapes, not covered by
+   *  any rollup, was missed often enough. */
+  private replanSoon(datasetId: Dataset['id']): void {
+    if (this.queue.some((j) => j.key === `plan:${datasetId}:misses`)) return;
+    const demands = this.uncoveredMisses(datasetId);
+    if (!demands.some((d) => d.weight >= SIGHTINGS)) return;
+    this.enqueue({ key: `plan:${datasetId}:misses`, run: async () => {
+      const learned = this.estimates.size;
+      const built = await this.planAndBuild(datasetId, this.uncoveredMisses(datasetId), 1, SIGHTINGS, ESTIMATES_PER_PLAN);
+      // More may be waiting (or have arrived meanwhile); a round that neither built nor learned
+      // anything would only repeat itself.
+      if (built > 0 || this.estimates.size > learned) this.replanSoon(datasetId);
+    } });
+  }
+
+  /** Recent misses of a dataset that no ready rollup answers, weighted by how often they came. */
+  private uncoveredMisses(datasetId: Dataset['id']): ShapeDemand[] {
+    const byKey = new Map<string, ShapeDemand>();
+    for (const m of this.recentMisses) {
+      if (m.dataset !== datasetId) continue;
+      const seen = byKey.get(m.key);
+      byKey.set(m.key, seen ? { ...seen, weight: seen.weight + 1 } : m.demand);
+    }
+    const specs = this.ready().filter((r) => r.dataset === datasetId && !r.perRecord);
+    const covered = (d: ShapeDemand) => specs.some((r) => d.grain.every((g) => r.grain.includes(g))
+      && d.histograms.every((h) => r.histograms.some((x) => x.arg === h.arg && x.where === h.where)));
+    const tooBig = (d: ShapeDemand) => (this.estimates.get(JSON.stringify([datasetId, d.columns])) ?? 0) > this.budget.maxRowsEach * ESTIMATE_MARGIN;
+    return [...byKey.values()].filter((d) => !covered(d) && !tooBig(d));
+  }
+
+  /** Plans rollups for `demands` and builds them; resolves with how many were built. */
+  private async planAndBuild(datasetId: Dataset['id'], demands: readonly ShapeDemand[], count: number, minCover: number, maxEstimates: number): Promise<number> {
+    const dataset = this.catalogue.datasets.get(datasetId);
+    if (!dataset || demands.length === 0) return 0;
+    const estimate = async (columns: readonly string[]) => {
+      const key = JSON.stringify([datasetId, columns]);
+      const known = this.estimates.get(key);
+      if (known !== undefined) return known;
       await this.quiet();
-      const spec = next.spec ?? (await next.choose!());
-      await this.build(next.key, spec);
+      // The per-record table, once built, holds the same rows and is faster to scan.
+      const source = this.ready().find((r) => r.dataset === datasetId && r.perRecord)?.table ?? dataset.table;
+      const { distinct } = await this.engine.estimateDistinct(source, columns, { timeoutMs: this.budget.buildTimeoutMs, signal: this.stopping.signal });
+      this.estimates.set(key, distinct);
+      return distinct;
     };
-    this.building = work().catch((error: unknown) => {
-      if (!this.stopping.signal.aborted) this.log(`[rollups] not chosen: ${error instanceof Error ? error.message : String(error)}`);
+    const planned = await planRollups(demands, estimate,
+      { maxRows: this.budget.maxRowsEach * ESTIMATE_MARGIN, count, minCover, maxEstimates });
+    let built = 0;
+    for (const p of planned) {
+      if (this.stopping.signal.aborted) break;
+      const spec = this.withSource(rollupSpec(dataset, p, `rollup_${datasetId}_${++this.sequence}`));
+      const rows = await this.build(spec, `answers ${p.covers} of the ${demands.reduce((n, d) => n + d.weight, 0)} queries planned for`);
+      if (rows !== null && rows <= this.budget.maxRowsEach) built++;
+      // Remember the real size (a failed build as too big): such a plan is not chosen again.
+      if (!this.stopping.signal.aborted) this.estimates.set(JSON.stringify([datasetId, shapeColumns(p, dataset.columns ?? [])]), rows ?? Infinity);
+    }
+    return built;
+  }
+
+  private enqueue(job: Job): void {
+    if (this.queue.some((j) => j.key === job.key)) return;
+    this.queue.push(job);
+    this.pump();
+  }
+
+  private pump(): void {
+    if (this.running || this.queue.length === 0) return;
+    const job = this.queue.shift()!;
+    this.running = (async () => {
+      await this.quiet();
+      if (!this.stopping.signal.aborted) await job.run();
+    })().catch((error: unknown) => {
+      if (!this.stopping.signal.aborted) this.log(`[rollups] ${job.key} failed: ${error instanceof Error ? error.message : String(error)}`);
     }).finally(() => {
-      this.queuedKeys.delete(next.key);
-      this.building = null;
+      this.running = null;
       this.pump();
     });
   }
 
-  /** Waits until no analyst's query is running or waiting: builds are background work and
-   *  must not take a connection (or the cores) from an answer someone is waiting for. */
+  /** Waits until no analyst's query is running or waiting (or `MAX_YIELD_MS` passed): rollups
+   *  are background work and should not take the cores from an answer someone is waiting for. */
   private async quiet(): Promise<void> {
-    while (this.engine.pending() > 0 && !this.stopping.signal.aborted) await new Promise((r) => setTimeout(r, QUIET_POLL_MS));
+    const until = performance.now() + MAX_YIELD_MS;
+    while (this.engine.pending() > 0 && performance.now() < until && !this.stopping.signal.aborted) await new Promise((r) => setTimeout(r, QUIET_POLL_MS));
   }
 
-  private async build(key: string, spec: RollupSpec): Promise<void> {
+  /** Builds a rollup and makes it ready; resolves with its rows, or null if it failed. */
+  private async build(spec: RollupSpec, why = ''): Promise<number | null> {
     const started = performance.now();
     try {
-      if (this.stopping.signal.aborted) return;
+      if (this.stopping.signal.aborted) return null;
+      await this.quiet();
       const { rows } = await this.engine.buildRollup(spec, { timeoutMs: this.budget.buildTimeoutMs, signal: this.stopping.signal });
-      if (rows > this.budget.maxRowsEach) {
+      if (!spec.perRecord && rows > this.budget.maxRowsEach) {
         await this.engine.dropRollup(spec.table);
-        this.refused.add(key);
-        this.log(`[rollups] ${spec.table}: ${rows.toLocaleString('en-GB')} rows is over the budget; its queries stay on the records`);
-        return;
+        this.log(`[rollups] ${spec.table}: ${rows.toLocaleString('en-GB')} rows is over the budget (grain ${spec.grain.join(", ")}); its queries stay on the records`);
+        return rows;
       }
-      this.built.set(key, { spec, rows, used: ++this.clock });
+      this.built.set(spec.table, { spec, rows, used: ++this.clock });
       this.counts.built++;
-      this.log(`[rollups] ${spec.table} ready: ${rows.toLocaleString('en-GB')} rows, grain ${spec.grain.length} + ${spec.histograms.length} histogram(s), ${Math.round(performance.now() - started)} ms`);
+      this.log(`[rollups] ${spec.table} ready: ${rows.toLocaleString('en-GB')} rows, ${spec.perRecord ? `per record, ${spec.grain.length} columns` : `grain ${spec.grain.join(', ')}`}${spec.histograms.length > 0 ? ` + ${spec.histograms.length} histogram(s)` : ''}, ${Math.round(performance.now() - started)} ms${why ? `; ${why}` : ''}`);
       this.evict();
+      return rows;
     } catch (error) {
-      if (this.stopping.signal.aborted) return;
+      if (this.stopping.signal.aborted) return null;
       this.counts.failed++;
-      this.refused.add(key);
       this.log(`[rollups] ${spec.table} not built: ${error instanceof Error ? error.message : String(error)}`);
+      return null;
     }
   }
 
+  /** Builds from the dataset's per-record table when it is ready (sums of precomputed partials:
+   *  faster than evaluating every measure's condition on the records again). */
+  private withSource(spec: RollupSpec): RollupSpec {
+    const from = [...this.built.values()].find((b) => b.spec.dataset === spec.dataset && b.spec.perRecord)?.spec;
+    return from ? { ...spec, buildFrom: from } : spec;
+  }
+
+  /** Ready rollups other than per-record tables (those are outside the row budget). */
+  private grouped(): Built[] {
+    return [...this.built.values()].filter((b) => !b.spec.perRecord);
+  }
+
   private evict(): void {
-    const total = () => [...this.built.values()].reduce((n, b) => n + b.rows, 0);
-    while (total() > this.budget.maxRowsTotal && this.built.size > 1) {
-      const [key, oldest] = [...this.built].sort((a, b) => a[1].used - b[1].used)[0]!;
-      this.built.delete(key);
+    const total = () => this.grouped().reduce((n, b) => n + b.rows, 0);
+    while (total() > this.budget.maxRowsTotal && this.grouped().length > 1) {
+      const oldest = this.grouped().sort((a, b) => a.used - b.used)[0]!;
+      this.built.delete(oldest.spec.table);
       // Queries compiled against it may still be running: drop it once they must have ended.
       setTimeout(() => { void this.engine.dropRollup(oldest.spec.table).catch(() => {}); }, this.budget.buildTimeoutMs).unref();
     }

@@ -1,31 +1,35 @@
-// Which rollups to build at start-up: the shapes of the pivots analysts ran most often recently,
-// read from the audit log. The log holds validated queries only (no values), so this learns the
-// workload without reading any record.
+// What start-up learns from the audit log to choose rollups: the shapes of the pivots analysts
+// ran recently, weighted by how often (for the planner), and the columns they read most. The
+// log holds validated queries only (no values), so this learns the workload without reading
+// any record.
 import type { Catalogue } from '../../shared/catalogue/catalogue-types';
 import { PivotQuerySchema } from '../../shared/query/pivot-query';
 import { buildPlan } from '../../shared/sql/build-plan';
 import type { PivotPlan } from '../../shared/sql/pivot-plan';
-import { referencedColumns, rollupShape } from '../../shared/sql/rollup';
+import { referencedColumns, rollupShape, shapeColumns } from '../../shared/sql/rollup';
+import type { ShapeDemand } from '../../shared/sql/rollup-plan';
 
-/** The plans of the `top` most frequent rollup shapes among `queries` (JSON), most frequent first. */
-export function frequentShapes(queries: readonly string[], catalogue: Catalogue, top: number): PivotPlan[] {
-  const byShape = new Map<string, { plan: PivotPlan; count: number }>();
+/** The rollup shapes of `queries` (JSON) on one dataset, each weighted by how many asked for it. */
+export function workloadDemands(queries: readonly string[], catalogue: Catalogue, dataset: PivotPlan['dataset']): ShapeDemand[] {
+  const columns = catalogue.datasets.get(dataset)?.columns;
+  if (!columns) return [];
+  const byShape = new Map<string, ShapeDemand>();
   for (const text of queries) {
     let plan: PivotPlan;
     try {
       const parsed = PivotQuerySchema.safeParse(JSON.parse(text));
-      if (!parsed.success) continue;
+      if (!parsed.success || parsed.data.dataset !== dataset) continue;
       plan = buildPlan(parsed.data, catalogue);
     } catch {
       continue; // a query of an older catalogue or data shape: nothing to learn from it
     }
-    const shape = rollupShape(plan, catalogue.datasets.get(plan.dataset)?.columns);
+    const shape = rollupShape(plan, columns);
     if (!shape) continue;
-    const key = JSON.stringify([plan.dataset, shape]);
-    const hit = byShape.get(key);
-    if (hit) hit.count++; else byShape.set(key, { plan, count: 1 });
+    const key = JSON.stringify(shape);
+    const seen = byShape.get(key);
+    byShape.set(key, seen ? { ...seen, weight: seen.weight + 1 } : { ...shape, columns: shapeColumns(shape, columns), weight: 1 });
   }
-  return [...byShape.values()].sort((a, b) => b.count - a.count).slice(0, top).map((x) => x.plan);
+  return [...byShape.values()];
 }
 
 /** Columns of a dataset in the order a broad rollup should take them: those the recent

@@ -27,7 +27,7 @@ export async function runPivot(services: Services, user: User, query: PivotQuery
   }
   try {
     const compiled = compilePivot(query, services.catalogue, services.engine.dialect, services.rollups.ready());
-    if (compiled.rollup !== undefined) services.rollups.touch(compiled.rollup); else services.rollups.consider(compiled.plan);
+    services.rollups.observe(compiled);
     const raw = await services.engine.run(compiled, options);
     const protectedCells = protect(services.policy, raw);
     let result = shapePivot(protectedCells, query, services.catalogue, { asOf: services.asOf, dataVersion: services.dataVersion });

@@ -16,5 +16,6 @@ export function compilePivot(query: PivotQuery, catalogue: Catalogue, dialect: D
   const plan = buildPlan(query, catalogue);
   if (twoStepBlocker(plan) !== null) return renderSql(plan, dialect);
   const rollup = matchRollup(plan, rollups, catalogue.datasets.get(plan.dataset)?.columns);
-  return rollup ? { ...renderTwoStep(plan, dialect, rollupSource(plan, rollup)), rollup: rollup.table } : renderTwoStep(plan, dialect);
+  if (!rollup) return renderTwoStep(plan, dialect);
+  return { ...renderTwoStep(plan, dialect, rollupSource(plan, rollup)), rollup: rollup.table, ...(rollup.perRecord ? { perRecord: true as const } : {}) };
 }

@@ -72,4 +72,6 @@ export interface CompiledQuery {
   readonly plan: PivotPlan;
   /** The pre-aggregated rollup table the statement reads instead of the records, if any. */
   readonly rollup?: string;
+  /** That table holds a row per record (a per-record table): the statement scans every record. */
+  readonly perRecord?: true;
 }
