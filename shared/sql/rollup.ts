@@ -167,7 +167,10 @@ export function renderRollupBuild(spec: RollupSpec, dialect: Dialect): string {
   if (from && !spec.perRecord && from.perRecord && coversSpec(from, spec)) {
     const fromHist = spec.histograms.map((h) => from.histograms.findIndex((x) => histKey(x) === histKey(h)));
     const fromPartial = spec.partials.map((p) => from.partials.findIndex((x) => signature(x) === signature(p)));
-    const select = [...grain, ...fromHist.map((j, i) => `${q(`__h${j}`)} AS ${q(`__h${i}`)}`), ...fromPartial.map((j, i) => `sum(${q(`__p${j}`)}) AS ${q(`__p${i}`)}`)];
+    // Counts come back as BIGINT, as count() gives them (a sum of integers is a 128-bit HUGEINT,
+    // which made every pivot on the rollup ten times slower).
+    const summed = (j: number, i: number) => (spec.partials[i]!.fn === 'sum' ? `sum(${q(`__p${j}`)})` : `CAST(sum(${q(`__p${j}`)}) AS BIGINT)`);
+    const select = [...grain, ...fromHist.map((j, i) => `${q(`__h${j}`)} AS ${q(`__h${i}`)}`), ...fromPartial.map((j, i) => `${summed(j, i)} AS ${q(`__p${i}`)}`)];
     return `CREATE TABLE ${q(spec.table)} AS SELECT ${select.join(', ')} FROM ${q(from.table)}`
       + (keys.length > 0 ? ` GROUP BY ${keys.map((k, i) => (i < grain.length ? k : q(`__h${fromHist[i - grain.length]}`))).join(', ')} ORDER BY ${keys.map((_, i) => i + 1).join(', ')}` : '');
   }
