@@ -6,7 +6,7 @@
 // log's queries. Jobs run one at a time, only while no analyst's query runs or waits.
 import type { Catalogue, Dataset } from '../../shared/catalogue/catalogue-types';
 import type { CompiledQuery, PivotPlan } from '../../shared/sql/pivot-plan';
-import { recordTableSpec, rollupShape, rollupSpec, shapeColumns, type HistogramSpec, type RollupSpec } from '../../shared/sql/rollup';
+import { holdsShape, recordTableSpec, rollupShape, rollupSpec, shapeColumns, type HistogramSpec, type RollupSpec } from '../../shared/sql/rollup';
 import { planRollups, type ShapeDemand } from '../../shared/sql/rollup-plan';
 import type { Engine } from './engine';
 
@@ -195,8 +195,7 @@ export class RollupManager {
       byKey.set(m.key, seen ? { ...seen, weight: seen.weight + 1 } : m.demand);
     }
     const specs = this.ready().filter((r) => r.dataset === datasetId && !r.perRecord);
-    const covered = (d: ShapeDemand) => specs.some((r) => d.grain.every((g) => r.grain.includes(g))
-      && d.histograms.every((h) => r.histograms.some((x) => x.arg === h.arg && x.where === h.where)));
+    const covered = (d: ShapeDemand) => specs.some((r) => holdsShape(r, d));
     const tooBig = (d: ShapeDemand) => (this.estimates.get(JSON.stringify([datasetId, d.columns])) ?? 0) > this.budget.maxRowsEach * ESTIMATE_MARGIN;
     return [...byKey.values()].filter((d) => !covered(d) && !tooBig(d));
   }

@@ -69,6 +69,11 @@ export function rollupShape(plan: PivotPlan, columns: readonly string[] | undefi
   return { grain, histograms: [...new Map(histograms.map((h) => [histKey(h), h])).values()] };
 }
 
+/** Whether a rollup of `held` has every column and histogram `shape` needs. */
+export function holdsShape(held: Pick<RollupSpec, 'grain' | 'histograms'>, shape: Pick<RollupSpec, 'grain' | 'histograms'>): boolean {
+  return shape.grain.every((g) => held.grain.includes(g)) && shape.histograms.every((h) => held.histograms.some((x) => histKey(x) === histKey(h)));
+}
+
 /** The columns whose distinct combinations bound the rows of a rollup of `shape`: its grain and
  *  the columns its histograms' measured values read. */
 export function shapeColumns(shape: { grain: readonly string[]; histograms: readonly HistogramSpec[] }, columns: readonly string[]): string[] {
@@ -125,9 +130,7 @@ export function matchRollup(plan: PivotPlan, rollups: readonly RollupSpec[], col
   if (!shape) return undefined;
   const need = twoStepShape(plan.aggregates).partials.map(signature);
   return rollups
-    .filter((r) => r.dataset === plan.dataset && shape.grain.every((g) => r.grain.includes(g))
-      && shape.histograms.every((h) => r.histograms.some((x) => histKey(x) === histKey(h)))
-      && need.every((s) => r.partials.some((p) => signature(p) === s)))
+    .filter((r) => r.dataset === plan.dataset && holdsShape(r, shape) && need.every((s) => r.partials.some((p) => signature(p) === s)))
     .sort((a, b) => a.grain.length - b.grain.length)[0];
 }
 
@@ -196,7 +199,5 @@ function perRecordPartial(p: Omit<Partial, 'alias'>): string {
 
 /** Whether a table built as `from` holds every column, histogram and partial `spec` needs. */
 function coversSpec(from: RollupSpec, spec: RollupSpec): boolean {
-  return from.dataset === spec.dataset && spec.grain.every((g) => from.grain.includes(g))
-    && spec.histograms.every((h) => from.histograms.some((x) => histKey(x) === histKey(h)))
-    && spec.partials.every((p) => from.partials.some((x) => signature(x) === signature(p)));
+  return from.dataset === spec.dataset && holdsShape(from, spec) && spec.partials.every((p) => from.partials.some((x) => signature(x) === signature(p)));
 }
