@@ -35,7 +35,7 @@ export interface StartOptions {
 }
 
 /** How many rollups start-up plans for the audit log's recent queries, per dataset. */
-const STARTUP_ROLLUPS = 6;
+const STARTUP_ROLLUPS = 12;
 /** Rows the broad rollup of each dataset may grow to (estimated before it is built). */
 const COMMON_ROLLUP_ROWS = 800_000;
 

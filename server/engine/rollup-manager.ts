@@ -19,9 +19,9 @@ export interface RollupBudget {
   readonly buildTimeoutMs: number;
 }
 
-// Rollups live in the engine's file database, compressed (~30 bytes a row measured): 6M rows
-// are some 200 MB, paged by DuckDB inside its memory limit.
-export const DEFAULT_ROLLUP_BUDGET: RollupBudget = { maxRowsEach: 1_000_000, maxRowsTotal: 6_000_000, buildTimeoutMs: 120_000 };
+// Rollups live in the engine's file database, compressed (~30 bytes a row measured): 12M rows
+// are some 360 MB, paged by DuckDB inside its memory limit.
+export const DEFAULT_ROLLUP_BUDGET: RollupBudget = { maxRowsEach: 1_000_000, maxRowsTotal: 12_000_000, buildTimeoutMs: 120_000 };
 
 /** Misses of one shape before a rollup is planned for it (a build scans every record, as costly
  *  as the query itself: one-off shapes are not worth it). */
@@ -33,7 +33,7 @@ const ESTIMATE_MARGIN = 0.8;
 /** Estimates one planning job may make (each scans a few columns of every record, ~0.35 s
  *  nationally): a job for recent misses plans one rollup, start-up plans several. */
 const ESTIMATES_PER_PLAN = 40;
-const ESTIMATES_AT_START = 250;
+const ESTIMATES_AT_START = 500;
 /** A broad rollup must have at most this fraction of the records' rows (one in ten). */
 const COMMON_SHRINK = 10;
 const QUIET_POLL_MS = 100;
