@@ -114,6 +114,9 @@ export async function openDuckDbEngine(options: DuckDbEngineOptions): Promise<En
       await connection.run(`DROP TABLE IF EXISTS ${duckdbDialect.quoteIdentifier(table)}`);
     }),
     async close() {
+      // A statement still running (a build, an abandoned scan) would keep the database open
+      // past close, and the process from exiting: interrupt everything first.
+      for (const lane of Object.values(lanes)) for (const c of lane.all) c.interrupt();
       for (const lane of Object.values(lanes)) for (const c of lane.all) c.closeSync();
       instance.closeSync();
       removeDatabaseFile(file);

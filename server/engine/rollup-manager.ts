@@ -34,7 +34,7 @@ const ESTIMATE_MARGIN = 0.8;
  *  nationally): a job for recent misses plans one rollup, start-up plans several. */
 const ESTIMATES_PER_PLAN = 40;
 const ESTIMATES_AT_START = 500;
-/** A broad rollup must have at most this fraction of the records' rows (one in ten). */
+/** A rollup must have at most this fraction of the records' rows (one in ten). */
 const COMMON_SHRINK = 10;
 const QUIET_POLL_MS = 100;
 /** Background work yields to analysts' queries at most this long: under constant load it would
@@ -196,8 +196,15 @@ export class RollupManager {
     }
     const specs = this.ready().filter((r) => r.dataset === datasetId && !r.perRecord);
     const covered = (d: ShapeDemand) => specs.some((r) => holdsShape(r, d));
-    const tooBig = (d: ShapeDemand) => (this.estimates.get(JSON.stringify([datasetId, d.columns])) ?? 0) > this.budget.maxRowsEach * ESTIMATE_MARGIN;
+    const tooBig = (d: ShapeDemand) => (this.estimates.get(JSON.stringify([datasetId, d.columns])) ?? 0) > this.maxPlannedRows(datasetId);
     return [...byKey.values()].filter((d) => !covered(d) && !tooBig(d));
+  }
+
+  /** Rows a planned rollup may have: the budget (less the estimates' margin), and well below the
+   *  records' own count, or it saves nothing (small data). */
+  private maxPlannedRows(datasetId: Dataset['id']): number {
+    const records = [...this.built.values()].find((b) => b.spec.dataset === datasetId && b.spec.perRecord)?.rows ?? Infinity;
+    return Math.min(this.budget.maxRowsEach * ESTIMATE_MARGIN, records / COMMON_SHRINK);
   }
 
   /** Plans rollups for `demands` and builds them; resolves with how many were built. */
@@ -215,8 +222,7 @@ export class RollupManager {
       this.estimates.set(key, distinct);
       return distinct;
     };
-    const planned = await planRollups(demands, estimate,
-      { maxRows: this.budget.maxRowsEach * ESTIMATE_MARGIN, count, minCover, maxEstimates });
+    const planned = await planRollups(demands, estimate, { maxRows: this.maxPlannedRows(datasetId), count, minCover, maxEstimates });
     let built = 0;
     for (const p of planned) {
       if (this.stopping.signal.aborted) break;
