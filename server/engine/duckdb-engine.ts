@@ -15,6 +15,7 @@ import type { RawAggregates, RawRow } from '../../shared/result/raw-aggregates';
 import { duckdbDialect } from '../../shared/sql/dialects/duckdb';
 import type { CompiledQuery } from '../../shared/sql/pivot-plan';
 import { renderRollupBuild } from '../../shared/sql/rollup';
+import { twoStepBlocker } from '../../shared/sql/render-two-step';
 import { GROUPING_ALIAS } from '../../shared/sql/render-sql';
 import type { Engine, RunOptions } from './engine';
 
@@ -55,7 +56,7 @@ export async function openDuckDbEngine(options: DuckDbEngineOptions): Promise<En
   const size = options.connections ?? availableParallelism();
   const lanes = { rollups: await connectionLane(instance, size), records: await connectionLane(instance, size), distinct: await connectionLane(instance, 1) };
   const laneOf = (query: CompiledQuery): Lane => {
-    if (query.plan.aggregates.some((a) => a.fn === 'count_distinct')) return lanes.distinct;
+    if (twoStepBlocker(query.plan) !== null) return lanes.distinct; // distinct counts: no partials
     return query.rollup === undefined || query.perRecord ? lanes.records : lanes.rollups;
   };
 

@@ -53,6 +53,9 @@ export interface RollupStats {
   readonly hits: number; readonly misses: number; readonly missReasons: Readonly<Record<string, number>>;
 }
 
+/** Key of the row estimate of a dataset's column set (columns sorted, as shapes and plans give them). */
+const estimateKey = (dataset: string, columns: readonly string[]) => JSON.stringify([dataset, columns]);
+
 const demandKey = (dataset: string, d: { grain: readonly string[]; histograms: readonly HistogramSpec[] }) =>
   JSON.stringify([dataset, d.grain, d.histograms.map((h) => [h.arg, h.where])]);
 
@@ -196,14 +199,14 @@ export class RollupManager {
     }
     const specs = this.ready().filter((r) => r.dataset === datasetId && !r.perRecord);
     const covered = (d: ShapeDemand) => specs.some((r) => holdsShape(r, d));
-    const tooBig = (d: ShapeDemand) => (this.estimates.get(JSON.stringify([datasetId, d.columns])) ?? 0) > this.maxPlannedRows(datasetId);
+    const tooBig = (d: ShapeDemand) => (this.estimates.get(estimateKey(datasetId, d.columns)) ?? 0) > this.maxPlannedRows(datasetId);
     return [...byKey.values()].filter((d) => !covered(d) && !tooBig(d));
   }
 
   /** Rows a planned rollup may have: the budget (less the estimates' margin), and well below the
    *  records' own count, or it saves nothing (small data). */
   private maxPlannedRows(datasetId: Dataset['id']): number {
-    const records = [...this.built.values()].find((b) => b.spec.dataset === datasetId && b.spec.perRecord)?.rows ?? Infinity;
+    const records = this.recordTable(datasetId)?.rows ?? Infinity;
     return Math.min(this.budget.maxRowsEach * ESTIMATE_MARGIN, records / COMMON_SHRINK);
   }
 
@@ -212,12 +215,12 @@ export class RollupManager {
     const dataset = this.catalogue.datasets.get(datasetId);
     if (!dataset || demands.length === 0) return 0;
     const estimate = async (columns: readonly string[]) => {
-      const key = JSON.stringify([datasetId, columns]);
+      const key = estimateKey(datasetId, columns);
       const known = this.estimates.get(key);
       if (known !== undefined) return known;
       await this.quiet();
       // The per-record table, once built, holds the same rows and is faster to scan.
-      const source = this.ready().find((r) => r.dataset === datasetId && r.perRecord)?.table ?? dataset.table;
+      const source = (this.enabled ? this.recordTable(datasetId)?.spec.table : undefined) ?? dataset.table;
       const { distinct } = await this.engine.estimateDistinct(source, columns, { timeoutMs: this.budget.buildTimeoutMs, signal: this.stopping.signal });
       this.estimates.set(key, distinct);
       return distinct;
@@ -230,7 +233,7 @@ export class RollupManager {
       const rows = await this.build(spec, `answers ${p.covers} of the ${demands.reduce((n, d) => n + d.weight, 0)} queries planned for`);
       if (rows !== null && rows <= this.budget.maxRowsEach) built++;
       // Remember the real size (a failed build as too big): such a plan is not chosen again.
-      if (!this.stopping.signal.aborted) this.estimates.set(JSON.stringify([datasetId, shapeColumns(p, dataset.columns ?? [])]), rows ?? Infinity);
+      if (!this.stopping.signal.aborted) this.estimates.set(estimateKey(datasetId, shapeColumns(p, dataset.columns ?? [])), rows ?? Infinity);
     }
     return built;
   }
@@ -290,8 +293,13 @@ export class RollupManager {
   /** Builds from the dataset's per-record table when it is ready (sums of precomputed partials:
    *  faster than evaluating every measure's condition on the records again). */
   private withSource(spec: RollupSpec): RollupSpec {
-    const from = [...this.built.values()].find((b) => b.spec.dataset === spec.dataset && b.spec.perRecord)?.spec;
+    const from = this.recordTable(spec.dataset)?.spec;
     return from ? { ...spec, buildFrom: from } : spec;
+  }
+
+  /** The dataset's per-record table, once built. */
+  private recordTable(datasetId: Dataset['id']): Built | undefined {
+    return [...this.built.values()].find((b) => b.spec.dataset === datasetId && b.spec.perRecord);
   }
 
   /** Ready rollups other than per-record tables (those are outside the row budget). */
