@@ -12,9 +12,14 @@ async function main(): Promise<void> {
   log(`HES Workbench is running at ${server.url}`);
   log(`Demo login: ${config.DEMO_EMAIL} / ${config.DEMO_PASSWORD}  (set DEMO_EMAIL / DEMO_PASSWORD to change)`);
   log(`Data: ${config.dataDir} (as of ${server.services.asOf}); synthetic data, not real patients.`);
-  const stop = async () => { await server.close(); process.exit(0); };
-  process.once('SIGINT', () => void stop());
-  process.once('SIGTERM', () => void stop());
+  // Ctrl-C reaches this process twice (from the terminal and relayed by tsx): a second signal
+  // must not kill it half-way through closing (the engine's database file would be left behind).
+  let stopping: Promise<void> | null = null;
+  const stop = () => {
+    stopping ??= server.close().finally(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
 }
 
 main().catch((error: unknown) => {
