@@ -98,7 +98,7 @@ export async function openDuckDbEngine(options: DuckDbEngineOptions): Promise<En
     },
     pending: () => queries,
     buildRollup: (spec, options) => withConnection(options, async (connection) => {
-      await connection.run(renderRollupBuild(spec, duckdbDialect));
+      for (const statement of renderRollupBuild(spec, duckdbDialect)) await connection.run(statement);
       // Compress it now; a plain CHECKPOINT refuses while queries run (then DuckDB's automatic
       // checkpoint does it later), it never makes analysts wait as FORCE would.
       await connection.run('CHECKPOINT').catch(() => {});

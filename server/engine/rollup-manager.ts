@@ -108,7 +108,8 @@ export class RollupManager {
     this.counts.misses++;
     const dataset = this.catalogue.datasets.get(plan.dataset);
     const shape = rollupShape(plan, dataset?.columns);
-    const why = !shape ? 'no rollup can answer it (distinct counts, mentions or list filters)'
+    const why = !shape && perRecord ? 'distinct counts (read from the per-record table, which keys them)'
+      : !shape ? 'no rollup can answer it (distinct counts, mentions or list filters)'
       : `its shape was not built yet${perRecord ? ' (read the per-record table)' : ''}`;
     this.missReasons.set(why, (this.missReasons.get(why) ?? 0) + 1);
     if (!shape || !dataset?.columns) return;

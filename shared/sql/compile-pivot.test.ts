@@ -1,10 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { Catalogue } from '../catalogue/catalogue-types';
 import type { DomainError } from '../errors/domain-error';
 import { PivotQuerySchema, type PivotQueryInput } from '../query/pivot-query';
 import { buildPlan } from './build-plan';
 import { compilePivot } from './compile-pivot';
 import { duckdbDialect } from './dialects/duckdb';
+import { recordTableSpec, rollupSpec } from './rollup';
 import { TEST_CATALOGUE } from './test-catalogue';
 
 const q = (input: Partial<PivotQueryInput>) => PivotQuerySchema.parse({ dataset: 'apc', years: ['2324'], measures: ['fce'], ...input });
@@ -27,6 +29,26 @@ describe('compilePivot', () => {
   it('unnests an any-position field and filters lists by membership (golden)', async () => {
     const compiled = compile({ rows: [{ field: 'diag_any', level: 'code4' }], filters: [{ kind: 'in', field: 'diag_any', level: 'chapter', codes: ['X'] }, { kind: 'code-prefix', field: 'diag_01', prefix: 'j18' }] });
     await expect(`${compiled.sql}\n-- params: ${JSON.stringify(compiled.params)}\n`).toMatchFileSnapshot('golden/duckdb-any-position.sql');
+  });
+
+  it('answers distinct counts from a per-record table that keys them, and only from one', async () => {
+    // Rollups need the dataset's column list (which columns a field expression reads).
+    const apc = { ...TEST_CATALOGUE.datasets.get('apc')!, columns: ['fyear', 'fquarter', 'sex', 'diag_01_chapter', 'diag_01', 'startage', 'person_id'] };
+    const catalogue: Catalogue = { ...TEST_CATALOGUE, datasets: new Map([['apc', apc]]) };
+    const records = recordTableSpec(apc, 'apc_records');
+    expect(records?.distinctKeys).toEqual(['person_id']);
+    const input = { rows: [{ field: 'sex' }], measures: ['patients', 'fce'], filters: [{ kind: 'range' as const, field: 'startage', low: 18, high: 64 }] };
+    const keyed = compilePivot(q(input), catalogue, duckdbDialect, [records!]);
+    expect(keyed).toMatchObject({ rollup: 'apc_records', perRecord: true });
+    await expect(`${keyed.sql}\n-- params: ${JSON.stringify(keyed.params)}\n`).toMatchFileSnapshot('golden/duckdb-distinct-per-record.sql');
+    // Without the keys (or from a grouped rollup) a distinct count is counted over the records.
+    const { distinctKeys: _, ...unkeyed } = records!;
+    const grouped = rollupSpec(apc, { grain: records!.grain, histograms: [] }, 'apc_grouped');
+    for (const rollups of [[], [unkeyed], [grouped]]) {
+      const compiled = compilePivot(q(input), catalogue, duckdbDialect, rollups);
+      expect(compiled.rollup).toBeUndefined();
+      expect(compiled.sql).toContain('count(DISTINCT (person_id))');
+    }
   });
 
   it('expands a ratio into its count parts and shares aggregates', () => {

@@ -11,11 +11,11 @@ import { matchRollup, rollupSource, type RollupSpec } from './rollup';
 
 /** Two steps (fine-grain partials, then grouping sets) whenever every measure rolls up: every
  *  set no longer re-reads the records, and medians come exactly from histograms. The first step
- *  reads a pre-aggregated rollup instead of the records when one covers the query. */
+ *  reads a pre-aggregated rollup instead of the records when one covers the query. Distinct
+ *  counts roll up only from a per-record table that keys them; otherwise they stay one step. */
 export function compilePivot(query: PivotQuery, catalogue: Catalogue, dialect: Dialect, rollups: readonly RollupSpec[] = []): CompiledQuery {
   const plan = buildPlan(query, catalogue);
-  if (twoStepBlocker(plan) !== null) return renderSql(plan, dialect);
   const rollup = matchRollup(plan, rollups, catalogue.datasets.get(plan.dataset)?.columns);
-  if (!rollup) return renderTwoStep(plan, dialect);
+  if (!rollup) return twoStepBlocker(plan) !== null ? renderSql(plan, dialect) : renderTwoStep(plan, dialect);
   return { ...renderTwoStep(plan, dialect, rollupSource(plan, rollup)), rollup: rollup.table, ...(rollup.perRecord ? { perRecord: true as const } : {}) };
 }

@@ -2,7 +2,9 @@
 // the finest grain the query needs — its dimensions plus, per median, the measured value — as
 // additive partials (counts, sums); then build every grouping set from that small table. Counts,
 // sums, means and ratios roll up exactly; a median rolls up exactly from its per-value counts
-// (a histogram) by cumulative counts. Distinct counts do not roll up: those plans stay one-step.
+// (a histogram) by cumulative counts. Distinct counts do not roll up from the records: those
+// plans stay one-step, unless the source is a per-record table that keys them (rollup.ts): then
+// keys seen once in the whole table add up like counts and only the rest are counted distinct.
 // The first step's shape is also what a pre-aggregated rollup table stores (rollup-source.ts).
 import type { Dialect } from './dialect';
 import type { AggregatePlan, CompiledQuery, PivotPlan, Predicate, SqlValue } from './pivot-plan';
@@ -26,6 +28,8 @@ export interface Partial {
 
 export interface TwoStepShape {
   readonly partials: readonly Partial[];
+  /** Distinct counts: only a source that keys them (StepOneSource.distinct) can answer these. */
+  readonly distincts: readonly AggregatePlan[];
   /** Per median aggregate: its histogram value column (CASE WHEN where THEN arg END). */
   readonly histograms: readonly { readonly alias: string; readonly aggregate: string; readonly valueSql: string; readonly weight: string }[];
 }
@@ -34,6 +38,7 @@ export interface TwoStepShape {
 export function twoStepShape(aggregates: readonly AggregatePlan[]): TwoStepShape {
   const partials: Partial[] = [];
   const histograms: { alias: string; aggregate: string; valueSql: string; weight: string }[] = [];
+  const distincts: AggregatePlan[] = [];
   for (const a of aggregates) {
     switch (a.fn) {
       case 'count': partials.push({ alias: `${a.alias}_n`, fn: 'count', arg: null, where: a.where }); break;
@@ -49,11 +54,11 @@ export function twoStepShape(aggregates: readonly AggregatePlan[]): TwoStepShape
         partials.push({ alias: `${a.alias}_w`, fn: 'count_nonnull', arg: a.arg, where: a.where });
         break;
       }
-      case 'count_distinct': throw new Error('distinct counts do not roll up');
+      case 'count_distinct': distincts.push(a); break;
       default: { const never: never = a.fn; throw new Error(`unhandled aggregate ${String(never)}`); }
     }
   }
-  return { partials, histograms };
+  return { partials, histograms, distincts };
 }
 
 /** Where the first step reads from: the records, or a rollup table already at a coarser grain. */
@@ -62,6 +67,10 @@ export interface StepOneSource {
   readonly render: (ctx: RenderContext) => string;
   /** The expression summing partial `p` into the fine grain. */
   readonly partial: (p: Partial, ctx: RenderContext) => string;
+  /** A distinct count split in two exact parts: `once` sums, into the fine grain, the records
+   *  whose key no other record has (each is one distinct key wherever it falls); `key` counted
+   *  distinct over the records `shared` admits (keys with several records) gives the rest. */
+  readonly distinct?: (a: AggregatePlan, ctx: RenderContext) => { readonly once: string; readonly key: string; readonly shared: string };
 }
 
 export interface RenderContext {
@@ -88,11 +97,15 @@ export function renderTwoStep(plan: PivotPlan, dialect: Dialect, source?: StepOn
   const ctx: RenderContext = { dialect, q, value, predicate: (p) => renderPredicate(p, dialect, value) };
   const shape = twoStepShape(plan.aggregates);
   const from = source ?? recordSource(plan, shape);
+  const distinct = from.distinct;
+  if (shape.distincts.length > 0 && distinct === undefined) throw new Error('distinct counts do not roll up from this source');
+  const split = shape.distincts.map((a) => ({ a, ...distinct!(a, ctx) }));
 
   const dims = plan.dimensions.map((d) => q(d.alias));
   const hists = shape.histograms.map((h) => q(h.alias));
   const fine = [...dims, ...hists];
-  const stepOne = `SELECT ${[...fine, ...shape.partials.map((p) => `${from.partial(p, ctx)} AS ${q(p.alias)}`)].join(', ')}`
+  const once = split.map((d) => `${d.once} AS ${q(`${d.a.alias}_once`)}`);
+  const stepOne = `SELECT ${[...fine, ...shape.partials.map((p) => `${from.partial(p, ctx)} AS ${q(p.alias)}`), ...once].join(', ')}`
     + ` FROM (${from.render(ctx)}) AS ${q('base')}${fine.length > 0 ? ` GROUP BY ${fine.join(', ')}` : ''}`;
 
   const sum = (alias: string) => `sum(${q(alias)})`;
@@ -103,6 +116,7 @@ export function renderTwoStep(plan: PivotPlan, dialect: Dialect, source?: StepOn
       case 'sum': return [`${sum(`${a.alias}_s`)} AS ${q(a.alias)}`];
       case 'mean': return [`${sum(`${a.alias}_s`)} / nullif(${sum(`${a.alias}_n`)}, 0) AS ${q(a.alias)}`];
       case 'median': return []; // joined from its histogram below
+      case 'count_distinct': return [`coalesce(${sum(`${a.alias}_once`)}, 0) AS ${q(`${a.alias}_once`)}`];
       default: throw new Error(`${a.fn} does not roll up`);
     }
   });
@@ -112,10 +126,12 @@ export function renderTwoStep(plan: PivotPlan, dialect: Dialect, source?: StepOn
   const groupBy = (extra: readonly string[]) => (hasDims ? ` GROUP BY GROUPING SETS (${setsOf(extra)})` : extra.length > 0 ? ` GROUP BY ${extra.join(', ')}` : '');
   const cells = `SELECT ${[...dims, ...combined, `${grouping} AS ${q(GROUPING_ALIAS)}`].join(', ')} FROM ${q('fine')}${groupBy([])}`;
 
-  // Exact median per cell from the histogram: the k-th smallest value is the first value whose
-  // cumulative count reaches k; the median averages the ⌊(n+1)/2⌋-th and (⌊n/2⌋+1)-th.
+  const joinOn = (name: string) => ` LEFT JOIN ${name} ON ${[`${q('cells')}.${q(GROUPING_ALIAS)} = ${name}.${q(GROUPING_ALIAS)}`,
+    ...plan.dimensions.map((d) => `${q('cells')}.${q(d.alias)} IS NOT DISTINCT FROM ${name}.${q(d.alias)}`)].join(' AND ')}`;
   const withs = [`${q('fine')} AS (${stepOne})`, `${q('cells')} AS (${cells})`];
   const joins: string[] = [];
+  // Exact median per cell from the histogram: the k-th smallest value is the first value whose
+  // cumulative count reaches k; the median averages the ⌊(n+1)/2⌋-th and (⌊n/2⌋+1)-th.
   shape.histograms.forEach((h, i) => {
     const hName = q(`hist${i}`);
     const mName = q(`med${i}`);
@@ -128,13 +144,23 @@ export function renderTwoStep(plan: PivotPlan, dialect: Dialect, source?: StepOn
     const med = `SELECT ${part}, (${kth(`floor((${q('n')} + 1) / 2)`)} + ${kth(`floor(${q('n')} / 2) + 1`)}) / 2 AS ${q(h.aggregate)}`
       + ` FROM (${cum}) AS ${q('ranked')} GROUP BY ${part}`;
     withs.push(`${hName} AS (${hist})`, `${mName} AS (${med})`);
-    const on = [`${q('cells')}.${q(GROUPING_ALIAS)} = ${mName}.${q(GROUPING_ALIAS)}`,
-      ...plan.dimensions.map((d) => `${q('cells')}.${q(d.alias)} IS NOT DISTINCT FROM ${mName}.${q(d.alias)}`)];
-    joins.push(` LEFT JOIN ${mName} ON ${on.join(' AND ')}`);
+    joins.push(joinOn(mName));
   });
+  if (split.length > 0) {
+    // Keys with several records, counted distinct per grouping set over those records only.
+    const counted = split.map((d) => `${ctx.dialect.aggregate('count_distinct', d.key, d.shared)} AS ${q(d.a.alias)}`);
+    const anyShared = [...new Set(split.map((d) => `(${d.shared})`))].join(' OR ');
+    withs.push(`${q('shared')} AS (SELECT ${[...dims, ...counted, `${grouping} AS ${q(GROUPING_ALIAS)}`].join(', ')} FROM (${from.render(ctx)}) AS ${q('base')} WHERE ${anyShared}${groupBy([])})`);
+    joins.push(joinOn(q('shared')));
+  }
+  const column = (a: AggregatePlan): string => {
+    if (a.fn === 'median') return `${q(`med${shape.histograms.findIndex((h) => h.aggregate === a.alias)}`)}.${q(a.alias)}`;
+    if (a.fn === 'count_distinct') return `CAST(${q('cells')}.${q(`${a.alias}_once`)} + coalesce(${q('shared')}.${q(a.alias)}, 0) AS BIGINT)`;
+    return `${q('cells')}.${q(a.alias)}`;
+  };
   const select = [
     ...dims.map((d) => `${q('cells')}.${d}`),
-    ...plan.aggregates.map((a) => (a.fn === 'median' ? `${q(`med${shape.histograms.findIndex((h) => h.aggregate === a.alias)}`)}.${q(a.alias)}` : `${q('cells')}.${q(a.alias)}`) + ` AS ${q(a.alias)}`),
+    ...plan.aggregates.map((a) => `${column(a)} AS ${q(a.alias)}`),
     `${q('cells')}.${q(GROUPING_ALIAS)}`,
   ];
   const sql = `WITH ${withs.join(', ')} SELECT ${select.join(', ')} FROM ${q('cells')}${joins.join('')}`;
