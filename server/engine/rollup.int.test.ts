@@ -10,7 +10,8 @@ import type { Catalogue, DatasetId } from '../../shared/catalogue/catalogue-type
 import { PivotQuerySchema, type PivotQuery, type PivotQueryInput } from '../../shared/query/pivot-query';
 import type { RawAggregates } from '../../shared/result/raw-aggregates';
 import { buildPlan } from '../../shared/sql/build-plan';
-import { compilePivot } from '../../shared/sql/compile-pivot';
+import { otherRowPlan } from '../../shared/result/other-row-query';
+import { compilePivot, compilePlan } from '../../shared/sql/compile-pivot';
 import { duckdbDialect } from '../../shared/sql/dialects/duckdb';
 import { recordTableSpec, renderRollupBuild, rollupShape, rollupSpec, shapeColumns } from '../../shared/sql/rollup';
 import { openDuckDbEngine } from './duckdb-engine';
@@ -109,6 +110,13 @@ describe('rollups', () => {
           const columns = catalogue.datasets.get(dataset)!.columns;
           if (!rollupShape(buildPlan(query, catalogue), columns, true)) return;
           await sameFromRollup(query, spec.table, spec);
+          // A top-N table's "Other" row (the rows past the limit as one) comes from it too.
+          const first = buildPlan(query, catalogue).dimensions[0]!;
+          const kept = (catalogue.codeLists.get(first.codeList)?.codes ?? []).slice(0, 2).map((c) => c.code);
+          const other = otherRowPlan(query, catalogue, first.expr, kept);
+          const otherFromTable = compilePlan(other, catalogue, duckdbDialect, [spec]);
+          expect(otherFromTable.rollup).toBe(spec.table);
+          expect(keyed(await engine.run(otherFromTable, { timeoutMs: 60_000 }))).toEqual(keyed(await engine.run(compilePlan(other, catalogue, duckdbDialect), { timeoutMs: 60_000 })));
           // A rollup built from the per-record table (sums of its partials) answers it too,
           // distinct counts excepted.
           const shape = rollupShape(buildPlan(query, catalogue), columns);

@@ -1,14 +1,14 @@
 // The one pivot path: compile → execute → protect → audit → respond. The only server caller
 // of protect(); raw aggregates never leave this function. A top-N table with "Other" runs a
-// second, smaller query for the rows past the limit, protected by the same policy.
+// second query for the rows past the limit (a rollup's when one holds it), protected by the
+// same policy.
 import { protect } from '../../shared/disclosure/protect';
 import type { PivotQuery } from '../../shared/query/pivot-query';
 import { addOtherRow } from '../../shared/result/add-other-row';
 import { otherRowRequest } from '../../shared/result/other-row-query';
 import type { PivotResult } from '../../shared/result/pivot-result';
 import { shapePivot } from '../../shared/result/shape-pivot';
-import { compilePivot } from '../../shared/sql/compile-pivot';
-import { renderSql } from '../../shared/sql/render-sql';
+import { compilePivot, compilePlan } from '../../shared/sql/compile-pivot';
 import { accessScope } from '../auth/access-scope';
 import type { Services } from '../services';
 import { pivotCacheKey } from './pivot-cache';
@@ -37,7 +37,8 @@ export async function runPivot(services: Services, user: User, query: PivotQuery
       case 'none': break;
       case 'not-for-mentions': result = { ...result, notes: [...result.notes, other.note] }; break;
       case 'run': {
-        const rawOther = await services.engine.run(renderSql(other.plan, services.engine.dialect), options);
+        // From a rollup or the per-record table when one holds it, as the table itself.
+        const rawOther = await services.engine.run(compilePlan(other.plan, services.catalogue, services.engine.dialect, services.rollups.ready()), options);
         result = addOtherRow(result, protect(services.policy, rawOther), other.hidden);
         break;
       }
