@@ -31,8 +31,9 @@ import { addSummaryRows, printSummaryTable } from './summary-table';
 const args = new Set(process.argv.slice(2));
 const load = loadArgs(process.argv.slice(2));
 const OUT = path.join(ROOT_DIR, 'bench-output');
-/** Timed runs per measurement (fewer at national scale, where one run takes seconds). */
-const runsFor = (scale: number) => (scale >= 0.5 ? 7 : 25);
+/** Timed runs per measurement (fewer at national scale, where one run takes seconds, and fewer
+ *  still over five national years). */
+const runsFor = (s: Scale) => (s.scale < 0.5 ? 25 : s.years.length > 1 ? 3 : 7);
 
 function dirSize(dir: string): number {
   if (!existsSync(dir)) return 0;
@@ -89,7 +90,7 @@ async function benchScale(s: Scale): Promise<void> {
         await res.json();
       };
       // The result cache would answer every repeat: empty it before each run to time the work.
-      const runs = runsFor(s.scale);
+      const runs = runsFor(s);
       const rollups = server.services.rollups;
       const engineTimes = async () => {
         const compiled = compilePivot(query, server.services.catalogue, server.services.engine.dialect, rollups.ready());

@@ -17,11 +17,16 @@ export interface RollupBudget {
   readonly maxRowsTotal: number;
   /** A build taking longer is interrupted. */
   readonly buildTimeoutMs: number;
+  /** The same for a per-record table (a copy of every record: 80–100 s for one national year
+   *  of APC, minutes for five); default 30 minutes. */
+  readonly recordTableTimeoutMs?: number;
 }
 
 // Rollups live in the engine's file database, compressed (~30 bytes a row measured): 12M rows
 // are some 360 MB, paged by DuckDB inside its memory limit.
 export const DEFAULT_ROLLUP_BUDGET: RollupBudget = { maxRowsEach: 1_000_000, maxRowsTotal: 12_000_000, buildTimeoutMs: 120_000 };
+
+const RECORD_TABLE_TIMEOUT_MS = 30 * 60_000;
 
 /** Misses of one shape before a rollup is planned for it (a build scans every record, as costly
  *  as the query itself: one-off shapes are not worth it). */
@@ -272,7 +277,8 @@ export class RollupManager {
     try {
       if (this.stopping.signal.aborted) return null;
       await this.quiet();
-      const { rows } = await this.engine.buildRollup(spec, { timeoutMs: this.budget.buildTimeoutMs, signal: this.stopping.signal });
+      const timeoutMs = spec.perRecord ? this.budget.recordTableTimeoutMs ?? RECORD_TABLE_TIMEOUT_MS : this.budget.buildTimeoutMs;
+      const { rows } = await this.engine.buildRollup(spec, { timeoutMs, signal: this.stopping.signal });
       if (!spec.perRecord && rows > this.budget.maxRowsEach) {
         await this.engine.dropRollup(spec.table);
         this.log(`[rollups] ${spec.table}: ${rows.toLocaleString('en-GB')} rows is over the budget (grain ${spec.grain.join(", ")}); its queries stay on the records`);
