@@ -137,7 +137,15 @@ export class RollupManager {
     const dataset = this.catalogue.datasets.get(datasetId);
     const spec = dataset ? recordTableSpec(dataset, `records_${datasetId}`) : null;
     if (!spec || !this.enabled) return;
-    this.enqueue({ key: `records:${datasetId}`, run: async () => { await this.build(spec); } });
+    this.enqueue({ key: `records:${datasetId}`, run: async () => {
+      if (await this.build(spec) !== null || !spec.distinctKeys || this.stopping.signal.aborted) return;
+      // Numbering the distinct keys takes memory in proportion to them (the patients of five
+      // national years did not fit in 1 GB): without them the table still speeds up every other
+      // measure, and distinct counts read the records.
+      const { distinctKeys: _, ...withoutKeys } = spec;
+      this.log(`[rollups] ${spec.table}: building it again without distinct keys`);
+      await this.build(withoutKeys);
+    } });
   }
 
   /** Queues one broad rollup of a dataset without medians ("the common low-cardinality

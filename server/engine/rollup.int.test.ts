@@ -132,6 +132,22 @@ describe('rollups', () => {
     }, 300_000);
   }
 
+  it('estimate a rollup\'s rows from a sample of the records, within a factor of 1.5 of the exact count', async () => {
+    // OP at demo scale holds ~6M appointments: the 500,000-row sample is a twelfth of them.
+    const exact = async (columns: readonly string[]) => {
+      const plan = buildPlan(PivotQuerySchema.parse({ dataset: 'op', years: years.slice(-1), measures: ['appointments'] }), catalogue);
+      const sql = `SELECT count(*) AS a0, 0 AS grouping_id FROM (SELECT 1 FROM op GROUP BY ${columns.join(', ')}) AS g`;
+      return (await engine.run({ sql, params: [], plan: { ...plan, dimensions: [], groupingSets: [[]], aggregates: [{ alias: 'a0', fn: 'count', arg: null, where: null }] } }, { timeoutMs: 60_000 })).rows[0]!.aggregates.get('a0')!;
+    };
+    for (const columns of [['sex'], ['fyear', 'sex', 'tretspef'], ['fyear', 'procode3', 'tretspef'], ['apptage', 'fyear', 'resladst_ons', 'sex']]) {
+      const { distinct, rows } = await engine.estimateDistinct('op', columns, { timeoutMs: 60_000 });
+      const truth = await exact(columns);
+      expect(rows).toBeGreaterThan(2_000_000);
+      expect(distinct / truth, `${columns.join(', ')}: estimated ${distinct}, exactly ${truth}`).toBeGreaterThan(0.67);
+      expect(distinct / truth, `${columns.join(', ')}: estimated ${distinct}, exactly ${truth}`).toBeLessThan(1.5);
+    }
+  }, 120_000);
+
   it('are built in the background for a missed shape, refused over budget, and used after', async () => {
     const lines: string[] = [];
     const manager = new RollupManager(engine, catalogue, { maxRowsEach: 1_000_000, maxRowsTotal: 2_000_000, buildTimeoutMs: 60_000 }, (l) => lines.push(l));
@@ -178,5 +194,38 @@ describe('rollups', () => {
     await tiny.idle();
     expect(tiny.stats()).toMatchObject({ ready: 0, built: 0, refused: 1 }); // estimated over 10 rows: never built
     await manager.stop();
+  });
+
+  it('build the per-record table again without distinct keys when numbering them fails; a failed build leaves no table', async () => {
+    // As when five national years' patients did not fit in memory: the keyed build fails after
+    // its first statements.
+    let failed = 0;
+    const failing: Engine = { ...engine, dialect: engine.dialect, buildRollup: (spec, options) => {
+      if (!spec.distinctKeys) return engine.buildRollup(spec, options);
+      failed++;
+      return engine.buildRollup({ ...spec, baseWhere: 'no_such_column = 1' }, options);
+    } };
+    const lines: string[] = [];
+    const manager = new RollupManager(failing, catalogue, { maxRowsEach: 1_000_000, maxRowsTotal: 2_000_000, buildTimeoutMs: 60_000 }, (l) => lines.push(l));
+    manager.buildRecordTable('ae');
+    await manager.idle();
+    expect(failed).toBe(1);
+    const table = manager.ready().find((r) => r.perRecord && r.dataset === 'ae');
+    expect(table?.distinctKeys).toBeUndefined();
+    expect(lines.some((l) => l.includes('without distinct keys'))).toBe(true);
+    const counts = PivotQuerySchema.parse({ dataset: 'ae', years: years.slice(-1), rows: [{ field: 'sex' }], measures: ['attendances'] });
+    expect(compilePivot(counts, catalogue, duckdbDialect, manager.ready()).rollup).toBe(table!.table);
+    const patients = compilePivot({ ...counts, measures: ['patients'] }, catalogue, duckdbDialect, manager.ready());
+    expect(patients.rollup).toBeUndefined(); // distinct counts read the records
+    expect(keyed(await engine.run(compilePivot(counts, catalogue, duckdbDialect, manager.ready()), { timeoutMs: 60_000 }))).toEqual(keyed(await engine.run(compilePivot(counts, catalogue, duckdbDialect), { timeoutMs: 60_000 })));
+    await manager.stop();
+    await engine.dropRollup(table!.table);
+
+    // A build that fails after its first year was written leaves no table behind.
+    const plain = { ...table!, table: 'records_test_half', clusterBy: { expr: 'CAST(fyear AS INTEGER)', values: [years[0]!, 'not a year'] } };
+    await expect(engine.buildRollup(plain, { timeoutMs: 60_000 })).rejects.toThrow();
+    const { rows } = await engine.buildRollup({ ...plain, clusterBy: { expr: 'fyear', values: [years[0]!] } }, { timeoutMs: 60_000 });
+    expect(rows).toBeGreaterThan(0);
+    await engine.dropRollup(plain.table);
   });
 });

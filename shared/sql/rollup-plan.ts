@@ -35,6 +35,18 @@ export interface PlanOptions {
   readonly maxEstimates: number;
 }
 
+/** Distinct combinations in a table from a uniform random sample of it: the GEE estimator
+ *  (Charikar, Chaudhuri, Motwani, Narasayya 2000), d − f1 + √(N/n)·f1, where the sample of n of
+ *  the N rows shows d combinations, f1 of them once. Combinations seen twice or more are likely
+ *  all there is of them; each seen once stands for up to N/n unseen, and √(N/n) is the factor
+ *  with the best worst-case ratio error. Exact when the sample is the whole table. */
+export function estimateFromSample(s: { readonly distinct: number; readonly seenOnce: number; readonly sampled: number; readonly total: number }): number {
+  if (s.sampled <= 0) return 0;
+  if (s.sampled >= s.total) return s.distinct;
+  const estimate = s.distinct - s.seenOnce + Math.sqrt(s.total / s.sampled) * s.seenOnce;
+  return Math.round(Math.min(s.total - (s.sampled - s.distinct), Math.max(s.distinct, estimate)));
+}
+
 /** Estimated distinct combinations of `columns` in the records. */
 export type EstimateRows = (columns: readonly string[]) => Promise<number>;
 
