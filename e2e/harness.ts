@@ -25,7 +25,14 @@ export async function startWorkbench(): Promise<RunningServer> {
     ...process.env, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', DEMO_EMAIL: DEMO.email, DEMO_PASSWORD: DEMO.password,
     DEMO_SCALE: String(manifest.scale), DEMO_SEED: String(manifest.seed),
   });
-  return startServer(config, { clientDir, log: () => {}, data: { years: manifest.years, datasets: manifest.datasets } });
+  // A server plans and builds its rollups in the background at start; on CI's two cores that
+  // work slowed the first test's drags past their timeouts. Here only the per-record tables are
+  // built, before the tests start (tables are answered from them, as nationally); rollups come
+  // as misses ask for them.
+  const server = await startServer(config, { clientDir, log: () => {}, data: { years: manifest.years, datasets: manifest.datasets }, seedRollups: false });
+  for (const dataset of manifest.datasets) server.services.rollups.buildRecordTable(dataset);
+  await server.services.rollups.idle();
+  return server;
 }
 
 export function chromiumPath(): string {
