@@ -70,7 +70,6 @@ export async function openDuckDbEngine(options: DuckDbEngineOptions): Promise<En
   };
 
   let queries = 0;
-  /** Runs `work` on a pooled connection, interrupting it on timeout or abort. */
   // The rollup planner asks for hundreds of row estimates; each scans every record (0.35 s
   // nationally, half of the start-up). A fixed random sample of each table, taken once, answers
   // a quick one in milliseconds (estimateFromSample), good enough to rule out what is far too big.
@@ -92,6 +91,7 @@ export async function openDuckDbEngine(options: DuckDbEngineOptions): Promise<En
     return sample;
   }
 
+  /** Runs `work` on a pooled connection, interrupting it on timeout or abort. */
   async function withConnection<T>({ timeoutMs, signal }: RunOptions, work: (c: DuckDBConnection) => Promise<T>, lane = lanes.records): Promise<T> {
     if (signal?.aborted) throw new QueryCancelledError();
     const connection = await lane.acquire();
