@@ -88,6 +88,11 @@ export function shapeColumns(shape: { grain: readonly string[]; histograms: read
   return [...new Set([...shape.grain, ...shape.histograms.flatMap((h) => referencedColumns(h.arg, known))])].sort();
 }
 
+/** The dataset's distinct-count measures (patients, spells). */
+function distinctCounts(dataset: Dataset): { readonly of: string; readonly where: string | null }[] {
+  return dataset.measures.flatMap((m) => (m.kind === 'count' && m.distinctOf !== undefined ? [{ of: m.distinctOf, where: m.where }] : []));
+}
+
 /** Every aggregate the dataset's measures can need, distinct counts excepted. */
 export function datasetAggregates(dataset: Dataset): AggregatePlan[] {
   const out: AggregatePlan[] = [];
@@ -111,8 +116,7 @@ export function rollupSpec(dataset: Dataset, shape: { grain: readonly string[]; 
   // Records each measure condition admits, so a query can skip rows none of its measures count
   // (as its record-level plan does): otherwise groups of all-zero cells would appear. Distinct
   // counts' conditions too: a per-record table answers those with them.
-  const distinctWheres = dataset.measures.flatMap((m) => (m.kind === 'count' && m.distinctOf !== undefined ? [m.where] : []));
-  for (const where of new Set([...aggregates.map((a) => a.where), ...distinctWheres])) {
+  for (const where of new Set([...aggregates.map((a) => a.where), ...distinctCounts(dataset).map((d) => d.where)])) {
     const presence = { fn: 'count' as const, arg: null, where };
     partials.set(signature(presence), presence);
   }
@@ -130,7 +134,7 @@ export function recordTableSpec(dataset: Dataset, table: string): RollupSpec | n
   // A median's histogram as the plan asks for it (build-plan: the measure's own value and where).
   const histograms = dataset.measures.flatMap((m) => (m.kind === 'statistic' && m.aggregate === 'median' ? [{ arg: m.of, where: m.where }] : []));
   const spec = rollupSpec(dataset, { grain: [...new Set(grain)].sort(), histograms: [...new Map(histograms.map((h) => [histKey(h), h])).values()] }, table);
-  const keys = [...new Set(dataset.measures.flatMap((m) => (m.kind === 'count' && m.distinctOf !== undefined ? [m.distinctOf] : [])))].sort();
+  const keys = [...new Set(distinctCounts(dataset).map((d) => d.of))].sort();
   const year = dataset.fields.find((f) => f.id === 'fyear');
   const yearLevel = year?.type === 'code' ? year.levels.find((l) => l.id === 'fyear') : undefined;
   return {
@@ -196,7 +200,8 @@ export function renderRollupBuild(spec: RollupSpec, dialect: Dialect): string[] 
   const hists = spec.histograms.map((h, i) => `${h.where === null ? `(${h.arg})` : `CASE WHEN (${h.where}) THEN (${h.arg}) END`} AS ${q(`__h${i}`)}`);
   const partials = spec.partials.map((p, i) => `${dialect.aggregate(p.fn, p.arg === null ? null : `(${p.arg})`, p.where === null ? null : `(${p.where})`)} AS ${q(`__p${i}`)}`);
   const keys = [...grain, ...spec.histograms.map((_, i) => q(`__h${i}`))];
-  const where = spec.baseWhere === null ? '' : ` WHERE ${renderPredicate({ kind: 'trusted', sql: spec.baseWhere }, dialect, noParams)}`;
+  const base = spec.baseWhere === null ? [] : [renderPredicate({ kind: 'trusted', sql: spec.baseWhere }, dialect, noParams)];
+  const where = base.length > 0 ? ` WHERE ${base[0]}` : '';
   const from = spec.buildFrom;
   if (from && !spec.perRecord && from.perRecord && coversSpec(from, spec)) {
     const fromHist = spec.histograms.map((h) => from.histograms.findIndex((x) => histKey(x) === histKey(h)));
@@ -222,7 +227,6 @@ export function renderRollupBuild(spec: RollupSpec, dialect: Dialect): string[] 
       `CASE WHEN ${t}.${q('__i')} IS NULL AND (${k}) IS NOT NULL THEN 1 ELSE 0 END AS ${q(`__s${i}`)}`]);
     const joins = keys.map(({ k, t }) => ` LEFT JOIN ${t} ON (${k}) = ${t}.${q('__v')}`);
     const select = `SELECT ${[...grain, ...hists, ...perRecord, ...keyed].join(', ')} FROM ${q(spec.source)}${joins.join('')}`;
-    const base = spec.baseWhere === null ? [] : [renderPredicate({ kind: 'trusted', sql: spec.baseWhere }, dialect, noParams)];
     const cluster = spec.clusterBy;
     const literal = (v: string) => `'${v.replaceAll("'", "''")}'`;
     // A year at a time, then any record of no listed year (none in generated data).
