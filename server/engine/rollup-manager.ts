@@ -309,7 +309,9 @@ export class RollupManager {
     } catch (error) {
       if (this.stopping.signal.aborted) return null;
       this.counts.failed++;
-      this.log(`[rollups] ${spec.table} not built: ${error instanceof Error ? error.message : String(error)}`);
+      // DuckDB quotes the value it failed on (e.g. a conversion error): that could be a record's.
+      const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0]!.replace(/'(?:[^']|'')*'/g, "'…'");
+      this.log(`[rollups] ${spec.table} not built: ${reason}`);
       return null;
     }
   }
