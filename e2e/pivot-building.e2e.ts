@@ -12,7 +12,13 @@ import {
 
 const suite = useWorkbenchSuite();
 
-/** Drags with the mouse from one element's centre to another's, in small steps as a hand would. */
+/**
+ * Drags with the mouse from one element's centre to another's, in small steps as a hand would.
+ * It aims at the part of the target inside the window, and a pointer held near the window's
+ * edge makes dnd-kit scroll the page, which moves the target from under it (a drop meant for
+ * the filters, above the window after the page had scrolled, once missed them). So, as a hand
+ * would, it follows the target until the page is still before letting go.
+ */
 async function drag(page: Page, fromTestId: string, toTestId: string): Promise<void> {
   const from = page.getByTestId(fromTestId);
   await from.scrollIntoViewIfNeeded();
@@ -20,8 +26,24 @@ async function drag(page: Page, fromTestId: string, toTestId: string): Promise<v
   await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
   await page.mouse.down();
   await page.mouse.move(a.x + a.width / 2 + 12, a.y + a.height / 2, { steps: 3 });
-  const b = (await page.getByTestId(toTestId).boundingBox())!;
-  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 12 });
+  const target = page.getByTestId(toTestId);
+  const height = page.viewportSize()!.height;
+  const aimAt = (b: { x: number; y: number; width: number; height: number }) => {
+    const top = Math.max(b.y, 4), bottom = Math.min(b.y + b.height, height - 4);
+    return { x: b.x + b.width / 2, y: top <= bottom ? (top + bottom) / 2 : b.y < 0 ? 4 : height - 4 };
+  };
+  let box = (await target.boundingBox())!;
+  let aim = aimAt(box);
+  await page.mouse.move(aim.x, aim.y, { steps: 12 });
+  for (let still = 0, tries = 0; still < 3 && tries < 60; tries++) {
+    await page.waitForTimeout(50);
+    const now = (await target.boundingBox())!;
+    still = now.x === box.x && now.y === box.y ? still + 1 : 0;
+    box = now;
+    const next = aimAt(box);
+    if (next.x !== aim.x || next.y !== aim.y) await page.mouse.move(next.x, next.y, { steps: 2 });
+    aim = next;
+  }
   await page.mouse.up();
 }
 
@@ -59,6 +81,7 @@ describe('building a pivot', () => {
     await expect.poll(() => currentDraft(page)?.columns).toEqual([{ field: 'sex' }]);
     // Dropped on filters: the filter editor opens for that field.
     await drag(page, 'drag-fields-ethnos_group', 'zone-filters');
+    expect(currentDraft(page)).toMatchObject({ rows: [{ field: 'admimeth_group' }], columns: [{ field: 'sex' }] });
     await page.getByTestId('filter-editor').waitFor();
     expect(await page.getByTestId('filter-editor').textContent()).toContain('Ethnic group');
     await screenshot(page, 'drag-and-drop');
