@@ -36,8 +36,8 @@ const keyed = (raw: RawAggregates) => new Map(raw.rows.map((r) => [
   Object.fromEntries([...r.aggregates].map(([k, v]) => [k, v === null ? null : Number(v.toPrecision(10))])),
 ]));
 
-/** Random queries on a dataset; with `distinct`, every query also asks for a distinct count
- *  (patients, spells). */
+/** Random queries on a dataset over the last two years; with `distinct`, every query also asks
+ *  for a distinct count (patients, spells), over one of those years or both. */
 function arbitraryQuery(dataset: DatasetId, distinct = false): fc.Arbitrary<PivotQueryInput> {
   const ds = catalogue.datasets.get(dataset)!;
   const codeFields = ds.fields.filter((f) => f.type === 'code' && f.multiValued !== true);
@@ -63,8 +63,9 @@ function arbitraryQuery(dataset: DatasetId, distinct = false): fc.Arbitrary<Pivo
       : fc.uniqueArray(fc.constantFrom(...measures), { minLength: 1, maxLength: 4 }),
     filters: fc.tuple(fc.array(range, { maxLength: 1 }), fc.array(codeFilter, { maxLength: 1 })).map(([r, c]) => [...r, ...c]),
     totals: fc.boolean(),
+    years: distinct ? fc.constantFrom(years.slice(-1), years.slice(-2, -1), years.slice(-2)) : fc.constant(years.slice(-2)),
   }).filter((q) => new Set([...q.rows, ...q.columns].map((r) => r.field)).size === q.rows.length + q.columns.length)
-    .map((q) => ({ dataset, years: years.slice(-2), ...q }));
+    .map((q) => ({ dataset, ...q }));
 }
 
 async function sameFromRollup(query: PivotQuery, table: string, spec: ReturnType<typeof rollupSpec>): Promise<void> {
@@ -109,6 +110,12 @@ describe('rollups', () => {
           try { query = PivotQuerySchema.parse(input); buildPlan(query, catalogue); } catch { return; }
           const columns = catalogue.datasets.get(dataset)!.columns;
           if (!rollupShape(buildPlan(query, catalogue), columns, true)) return;
+          // Keys are numbered within each year (a patient of one record in each of two years is
+          // "seen once" in both): the table answers distinct counts over one year, never two.
+          if (query.years.length > 1) {
+            expect(compilePivot(query, catalogue, duckdbDialect, [spec]).rollup).toBeUndefined();
+            return;
+          }
           await sameFromRollup(query, spec.table, spec);
           // A top-N table's "Other" row (the rows past the limit as one) comes from it too.
           const first = buildPlan(query, catalogue).dimensions[0]!;

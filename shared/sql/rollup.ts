@@ -34,7 +34,10 @@ export interface RollupSpec {
    *  in year order and a query on one year of five skips the others' row groups (min/max). */
   readonly clusterBy?: { readonly expr: string; readonly values: readonly string[] };
   /** Per-record tables only: the expressions distinct counts count (person_id, spell_id), each
-   *  stored as `__s<i>` = 1 when no other record has that key, else as an integer key `__k<i>`. */
+   *  stored as `__s<i>` = 1 when no other record has that key, else as an integer key `__k<i>`.
+   *  With `clusterBy`, "other" means another record of the same year and the keys are numbered
+   *  within each year (numbering five national years at once needs more than DuckDB's memory),
+   *  so the table answers a distinct count only for a query on one year. */
   readonly distinctKeys?: readonly string[];
   /** Build it from this per-record table (same dataset, covering its grain and histograms)
    *  rather than from the records: sums of precomputed partials, no conditions to evaluate. */
@@ -151,9 +154,10 @@ export function matchRollup(plan: PivotPlan, rollups: readonly RollupSpec[], col
   if (!shape) return undefined;
   const need = [...partials, ...distincts.map((a) => ({ fn: 'count' as const, arg: null, where: a.where }))].map(signature);
   const keys = distincts.map((a) => a.arg ?? '');
+  const keyedFor = (r: RollupSpec) => keys.length === 0
+    || (keys.every((k) => r.distinctKeys?.includes(k) === true) && (r.clusterBy === undefined || plan.years.length === 1));
   return rollups
-    .filter((r) => r.dataset === plan.dataset && holdsShape(r, shape) && need.every((s) => r.partials.some((p) => signature(p) === s))
-      && keys.every((k) => r.distinctKeys?.includes(k) === true))
+    .filter((r) => r.dataset === plan.dataset && holdsShape(r, shape) && need.every((s) => r.partials.some((p) => signature(p) === s)) && keyedFor(r))
     .sort((a, b) => a.grain.length - b.grain.length)[0];
 }
 
@@ -218,11 +222,11 @@ export function renderRollupBuild(spec: RollupSpec, dialect: Dialect): string[] 
     // A key only one record has is one distinct key in every cell that record falls in: those
     // add up like counts (__s = 1). Keys shared by several records are numbered (__k; integers
     // hash faster than strings) in a table of their own, built first: nationally 4.5M of 15M
-    // patients, so its join fits DuckDB's memory. A null key is counted by neither, as
-    // count(DISTINCT) ignores nulls.
+    // patients a year, so its join fits DuckDB's memory. A null key is counted by neither, as
+    // count(DISTINCT) ignores nulls. With clusterBy, all this is done a year at a time.
     const keys = (spec.distinctKeys ?? []).map((k, i) => ({ k, t: q(`${spec.table}__keys${i}`) }));
-    const keyTables = keys.map(({ k, t }) => `CREATE TABLE ${t} AS SELECT ${q('__v')}, CAST(row_number() OVER () AS INTEGER) AS ${q('__i')}`
-      + ` FROM (SELECT (${k}) AS ${q('__v')} FROM ${q(spec.source)}${where} GROUP BY 1 HAVING count(*) > 1) AS ${q('shared')}`);
+    const keyTables = (chunkWhere: string) => keys.map(({ k, t }) => `CREATE TABLE ${t} AS SELECT ${q('__v')}, CAST(row_number() OVER () AS INTEGER) AS ${q('__i')}`
+      + ` FROM (SELECT (${k}) AS ${q('__v')} FROM ${q(spec.source)}${chunkWhere} GROUP BY 1 HAVING count(*) > 1) AS ${q('shared')}`);
     const keyed = keys.flatMap(({ k, t }, i) => [`${t}.${q('__i')} AS ${q(`__k${i}`)}`,
       `CASE WHEN ${t}.${q('__i')} IS NULL AND (${k}) IS NOT NULL THEN 1 ELSE 0 END AS ${q(`__s${i}`)}`]);
     const joins = keys.map(({ k, t }) => ` LEFT JOIN ${t} ON (${k}) = ${t}.${q('__v')}`);
@@ -238,11 +242,14 @@ export function renderRollupBuild(spec: RollupSpec, dialect: Dialect): string[] 
       const parts = [...base, ...(chunk === null ? [] : [chunk])];
       return parts.length > 0 ? ` WHERE ${parts.join(' AND ')}` : '';
     };
+    const dropKeys = keys.map(({ t }) => `DROP TABLE IF EXISTS ${t}`);
     return [
-      ...keys.map(({ t }) => `DROP TABLE IF EXISTS ${t}`),
-      ...keyTables,
-      ...chunks.map((chunk, i) => `${i === 0 ? `CREATE TABLE ${q(spec.table)} AS` : `INSERT INTO ${q(spec.table)}`} ${select}${chunkWhere(chunk)}`),
-      ...keys.map(({ t }) => `DROP TABLE ${t}`),
+      ...dropKeys,
+      ...chunks.flatMap((chunk, i) => [
+        ...keyTables(chunkWhere(chunk)),
+        `${i === 0 ? `CREATE TABLE ${q(spec.table)} AS` : `INSERT INTO ${q(spec.table)}`} ${select}${chunkWhere(chunk)}`,
+        ...dropKeys,
+      ]),
     ];
   }
   return [`CREATE TABLE ${q(spec.table)} AS SELECT ${[...grain, ...hists, ...partials].join(', ')} FROM ${q(spec.source)}${where}`
