@@ -1,7 +1,7 @@
 // Concurrent analysts against the real server on loopback (issue 8): each signs in with its own
 // session, then thinks 0.5–3 s and asks for a pivot from bench/analyst-mix.ts, until the time
 // is up. The server runs in a child process whose RSS is sampled every second.
-//   npx tsx bench/analysts.ts [--national] [--analysts=20] [--duration=30|--full] [--seed=n]
+//   npx tsx bench/analysts.ts [--national|--national-5y] [--analysts=20] [--duration=30|--full] [--seed=n]
 //   npm run bench [-- --national --full]          as a section of the whole bench
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -26,7 +26,7 @@ const RSS_TARGET_BYTES = 2 * 2 ** 30;
 const FLAT_GROWTH = 0.1;
 
 export interface AnalystLoadOptions extends LoadArgs {
-  /** Scale name for the report and summary table ('demo', 'national'). */
+  /** Scale name for the report and summary table ('demo', 'national', 'national-5y'). */
   readonly label: string;
   readonly dataDir: string;
 }
@@ -149,7 +149,7 @@ function report(o: AnalystLoadOptions, samples: readonly Sample[], rss: readonly
 const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href;
 if (isMain) {
   const argv = process.argv.slice(2);
-  const label = hasFlag(argv, 'national') ? 'national' : 'demo';
+  const label = hasFlag(argv, 'national-5y') ? 'national-5y' : hasFlag(argv, 'national') ? 'national' : 'demo';
   benchAnalysts({ ...loadArgs(argv), label, dataDir: path.join(ROOT_DIR, 'bench-output', label) })
     .catch((error: unknown) => { console.error(error); process.exit(1); });
 }

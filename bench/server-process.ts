@@ -14,7 +14,9 @@ export interface ServerProcess {
   close(): Promise<void>;
 }
 
-const START_TIMEOUT_MS = 600_000; // generation is never done here, but warming rollups at national scale takes a minute // covers generating missing data on first start
+// Generation is never done here, but warming the rollups takes minutes nationally (five national
+// years: the per-record table alone about ten).
+const START_TIMEOUT_MS = 30 * 60_000;
 
 /** Starts bench/serve-child.ts over `dataDir` and resolves with its URL once it listens. */
 export async function startServerProcess(dataDir: string, env: Record<string, string> = {}): Promise<ServerProcess> {

@@ -151,9 +151,9 @@ export async function openDuckDbEngine(options: DuckDbEngineOptions): Promise<En
       }
       const sample = await sampleOf(connection, table);
       if (columns.length === 0) return { distinct: sample.total > 0 ? 1 : 0, rows: sample.total };
-      const reader = await connection.runAndReadAll(`SELECT count(*) AS d, count(*) FILTER (WHERE c = 1) AS f1 FROM (SELECT count(*) AS c FROM ${q(sample.table)} GROUP BY ${columns.map(q).join(', ')}) AS ${q('groups')}`);
+      const reader = await connection.runAndReadAll(`SELECT count(*) AS d, count(*) FILTER (WHERE c = 1) AS f1, count(*) FILTER (WHERE c = 2) AS f2 FROM (SELECT count(*) AS c FROM ${q(sample.table)} GROUP BY ${columns.map(q).join(', ')}) AS ${q('groups')}`);
       const row = reader.getRowObjectsJS()[0];
-      const distinct = estimateFromSample({ distinct: toNumber(row?.['d']) ?? 0, seenOnce: toNumber(row?.['f1']) ?? 0, sampled: sample.sampled, total: sample.total });
+      const distinct = estimateFromSample({ distinct: toNumber(row?.['d']) ?? 0, seenOnce: toNumber(row?.['f1']) ?? 0, seenTwice: toNumber(row?.['f2']) ?? 0, sampled: sample.sampled, total: sample.total });
       return { distinct, rows: sample.total };
     }),
     dropRollup: (table) => withConnection({ timeoutMs: 60_000 }, async (connection) => {

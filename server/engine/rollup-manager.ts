@@ -239,9 +239,9 @@ export class RollupManager {
       const source = (this.enabled ? this.recordTable(datasetId)?.spec.table : undefined) ?? dataset.table;
       const options = { timeoutMs: this.budget.buildTimeoutMs, signal: this.stopping.signal };
       // Most candidates are far over the budget: a quick estimate from a sample rules those out
-      // (it errs low by up to ×2 when most combinations are rare, never high by as much); the
-      // rest get a scan of every record, as a sample's estimate alone planned rollups that came
-      // out 1.1–1.45M rows against 0.8M.
+      // (estimateFromSample: it errs low, by up to ×2 when most combinations are rare, seldom
+      // high); the rest get a scan of every record, as a sample's estimate alone planned
+      // rollups that came out 1.1–1.45M rows against 0.8M.
       const quick = await this.engine.estimateDistinct(source, columns, { ...options, quick: true });
       const distinct = quick.distinct > QUICK_REFUSAL * maxRows ? quick.distinct : (await this.engine.estimateDistinct(source, columns, options)).distinct;
       this.estimates.set(key, distinct);

@@ -51,28 +51,45 @@ describe('planRollups', () => {
 
 describe('estimateFromSample', () => {
   it('is exact on the whole table and stays between what the sample shows and what the rest could add', () => {
-    expect(estimateFromSample({ distinct: 40, seenOnce: 3, sampled: 100, total: 100 })).toBe(40);
-    fc.assert(fc.property(fc.integer({ min: 1, max: 10_000 }), fc.integer({ min: 1, max: 1_000_000 }), fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }),
-      (sampled, extra, dShare, onceShare) => {
+    expect(estimateFromSample({ distinct: 40, seenOnce: 3, seenTwice: 5, sampled: 100, total: 100 })).toBe(40);
+    fc.assert(fc.property(fc.integer({ min: 1, max: 10_000 }), fc.integer({ min: 1, max: 1_000_000 }), fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }),
+      (sampled, extra, dShare, onceShare, twiceShare) => {
         const distinct = Math.max(1, Math.round(sampled * dShare));
         const seenOnce = Math.round(distinct * onceShare);
+        const seenTwice = Math.round((distinct - seenOnce) * twiceShare);
         const total = sampled + extra;
-        const e = estimateFromSample({ distinct, seenOnce, sampled, total });
+        const e = estimateFromSample({ distinct, seenOnce, seenTwice, sampled, total });
         expect(e).toBeGreaterThanOrEqual(distinct);
         expect(e).toBeLessThanOrEqual(distinct + extra);
       }));
   });
 
-  it('estimates a sample of known data within a factor of two', () => {
-    // 1,000,000 rows over 5,000 combinations, Zipf-like; a 20,000-row sample (seeded).
+  /** Sample counts (d, f1, f2) of `sampled` rows drawn from `rows` rows, each row's combination
+   *  drawn by `combinationOf` (seeded, so the test is the same every run). */
+  const sampleOf = (sampled: number, combinationOf: (random: () => number) => number) => {
     let seed = 7;
     const random = () => { seed = (seed * 48271) % 2147483647; return seed / 2147483647; };
-    const rowOf = () => Math.floor(5000 * random() ** 2);
     const counts = new Map<number, number>();
-    for (let i = 0; i < 20_000; i++) { const k = rowOf(); counts.set(k, (counts.get(k) ?? 0) + 1); }
-    const seenOnce = [...counts.values()].filter((c) => c === 1).length;
-    const e = estimateFromSample({ distinct: counts.size, seenOnce, sampled: 20_000, total: 1_000_000 });
+    for (let i = 0; i < sampled; i++) { const k = combinationOf(random); counts.set(k, (counts.get(k) ?? 0) + 1); }
+    const seen = (n: number) => [...counts.values()].filter((c) => c === n).length;
+    return { distinct: counts.size, seenOnce: seen(1), seenTwice: seen(2), sampled };
+  };
+
+  it('estimates a sample of known data within a factor of two', () => {
+    // 1,000,000 rows over 5,000 combinations, Zipf-like; a 20,000-row sample.
+    const e = estimateFromSample({ ...sampleOf(20_000, (random) => Math.floor(5000 * random() ** 2)), total: 1_000_000 });
     expect(e).toBeGreaterThan(5000 / 2);
     expect(e).toBeLessThan(5000 * 2);
+  });
+
+  it('is close for evenly spread combinations each seen about once, where GEE alone is ×1.5 high', () => {
+    // 1,000,000 rows over 100,000 combinations of 10 rows each; a 50,000-row sample sees each
+    // combination half a time on average (five national years by age × method × stay: 0.64).
+    const s = sampleOf(50_000, (random) => Math.floor(100_000 * random()));
+    const gee = s.distinct - s.seenOnce + Math.sqrt(1_000_000 / 50_000) * s.seenOnce;
+    expect(gee / 100_000).toBeGreaterThan(1.4);
+    const e = estimateFromSample({ ...s, total: 1_000_000 });
+    expect(e / 100_000).toBeGreaterThan(0.9);
+    expect(e / 100_000).toBeLessThan(1.1);
   });
 });

@@ -35,16 +35,23 @@ export interface PlanOptions {
   readonly maxEstimates: number;
 }
 
-/** Distinct combinations in a table from a uniform random sample of it: the GEE estimator
- *  (Charikar, Chaudhuri, Motwani, Narasayya 2000), d − f1 + √(N/n)·f1, where the sample of n of
- *  the N rows shows d combinations, f1 of them once. Combinations seen twice or more are likely
- *  all there is of them; each seen once stands for up to N/n unseen, and √(N/n) is the factor
- *  with the best worst-case ratio error. Exact when the sample is the whole table. */
-export function estimateFromSample(s: { readonly distinct: number; readonly seenOnce: number; readonly sampled: number; readonly total: number }): number {
+/**
+ * Distinct combinations in a table from a uniform random sample of it: where the sample of n of
+ * the N rows shows d combinations, f1 of them once and f2 twice, the smaller of two estimates.
+ * GEE (Charikar, Chaudhuri, Motwani, Narasayya 2000), d − f1 + √(N/n)·f1, takes each combination
+ * seen once for √(N/n) unseen: right when most are rare, but ×4.5 too high for five national
+ * years grouped by age × admission method × stay (every combination a hundred records, seen
+ * about once each in the sample), which refused a rollup of 0.78M rows as 3.5M. Chao1 with bias
+ * correction, d + f1(f1 − 1) / (2(f2 + 1)), reads from f2 how many were missed and is exact for
+ * evenly spread combinations, low (never much high) for skewed ones; the planner only rules
+ * out with these what is far over budget. Exact when the sample is the whole table.
+ */
+export function estimateFromSample(s: { readonly distinct: number; readonly seenOnce: number; readonly seenTwice: number; readonly sampled: number; readonly total: number }): number {
   if (s.sampled <= 0) return 0;
   if (s.sampled >= s.total) return s.distinct;
-  const estimate = s.distinct - s.seenOnce + Math.sqrt(s.total / s.sampled) * s.seenOnce;
-  return Math.round(Math.min(s.total - (s.sampled - s.distinct), Math.max(s.distinct, estimate)));
+  const gee = s.distinct - s.seenOnce + Math.sqrt(s.total / s.sampled) * s.seenOnce;
+  const chao1 = s.distinct + (s.seenOnce * (s.seenOnce - 1)) / (2 * (s.seenTwice + 1));
+  return Math.round(Math.min(s.total - (s.sampled - s.distinct), Math.max(s.distinct, Math.min(gee, chao1))));
 }
 
 /** Estimated distinct combinations of `columns` in the records. */
