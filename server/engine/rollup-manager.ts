@@ -10,10 +10,14 @@ import { holdsShape, recordTableSpec, rollupShape, rollupSpec, shapeColumns, typ
 import { planRollups, type ShapeDemand } from '../../shared/sql/rollup-plan';
 import type { Engine } from './engine';
 
+/** Budgets count rows per year of data: rollups are ordered by year, so a query reads only the
+ *  rows of the years it asks for, and five years' rollup of a shape answers a one-year query as
+ *  fast as one year's does. */
 export interface RollupBudget {
-  /** Rows one rollup may hold; a bigger build is dropped (the shape stays on the records). */
+  /** Rows one rollup may hold per year of its dataset; a bigger build is dropped (the shape
+   *  stays on the records). */
   readonly maxRowsEach: number;
-  /** Rows all rollups together may hold; the least recently used go first. */
+  /** Rows all rollups together may hold per year of data; the least recently used go first. */
   readonly maxRowsTotal: number;
   /** A build taking longer is interrupted. */
   readonly buildTimeoutMs: number;
@@ -23,7 +27,7 @@ export interface RollupBudget {
 }
 
 // Rollups live in the engine's file database, compressed (~30 bytes a row measured): 12M rows
-// are some 360 MB, paged by DuckDB inside its memory limit.
+// (a year of data's budget) are some 360 MB, paged by DuckDB inside its memory limit.
 export const DEFAULT_ROLLUP_BUDGET: RollupBudget = { maxRowsEach: 1_000_000, maxRowsTotal: 12_000_000, buildTimeoutMs: 120_000 };
 
 const RECORD_TABLE_TIMEOUT_MS = 30 * 60_000;
@@ -62,6 +66,7 @@ export interface RollupStats {
 
 /** Key of the row estimate of a dataset's column set (columns sorted, as shapes and plans give them). */
 const estimateKey = (dataset: string, columns: readonly string[]) => JSON.stringify([dataset, columns]);
+const estimateDataset = (key: string) => (JSON.parse(key) as [Dataset['id'], string[]])[0];
 
 const demandKey = (dataset: string, d: { grain: readonly string[]; histograms: readonly HistogramSpec[] }) =>
   JSON.stringify([dataset, d.grain, d.histograms.map((h) => [h.arg, h.where])]);
@@ -184,7 +189,7 @@ export class RollupManager {
   stats(): RollupStats {
     return {
       ready: this.grouped().length, rows: this.grouped().reduce((n, b) => n + b.rows, 0),
-      built: this.counts.built, refused: [...this.estimates.values()].filter((n) => n > this.budget.maxRowsEach * ESTIMATE_MARGIN).length,
+      built: this.counts.built, refused: [...this.estimates].filter(([key, n]) => n > this.maxRowsEach(estimateDataset(key)) * ESTIMATE_MARGIN).length,
       failed: this.counts.failed, queued: this.queue.length,
       hits: this.counts.hits, misses: this.counts.misses, missReasons: Object.fromEntries(this.missReasons),
     };
@@ -223,7 +228,16 @@ export class RollupManager {
    *  records' own count, or it saves nothing (small data). */
   private maxPlannedRows(datasetId: Dataset['id']): number {
     const records = this.recordTable(datasetId)?.rows ?? Infinity;
-    return Math.min(this.budget.maxRowsEach * ESTIMATE_MARGIN, records / COMMON_SHRINK);
+    return Math.min(this.maxRowsEach(datasetId) * ESTIMATE_MARGIN, records / COMMON_SHRINK);
+  }
+
+  /** The budget of one rollup of a dataset: maxRowsEach per year of its data. */
+  private maxRowsEach(datasetId: Dataset['id']): number {
+    return this.budget.maxRowsEach * this.yearsOf(datasetId);
+  }
+
+  private yearsOf(datasetId: Dataset['id']): number {
+    return Math.max(1, this.catalogue.datasets.get(datasetId)?.years.length ?? 1);
   }
 
   /** Plans rollups for `demands` and builds them; resolves with how many were built. */
@@ -254,7 +268,7 @@ export class RollupManager {
       if (this.stopping.signal.aborted) break;
       const spec = this.withSource(rollupSpec(dataset, p, `rollup_${datasetId}_${++this.sequence}`));
       const rows = await this.build(spec, `answers ${p.covers} of the ${demands.reduce((n, d) => n + d.weight, 0)} queries planned for`);
-      if (rows !== null && rows <= this.budget.maxRowsEach) built++;
+      if (rows !== null && rows <= this.maxRowsEach(datasetId)) built++;
       // Remember the real size (a failed build as too big): such a plan is not chosen again.
       if (!this.stopping.signal.aborted) this.estimates.set(estimateKey(datasetId, shapeColumns(p, dataset.columns ?? [])), rows ?? Infinity);
     }
@@ -296,7 +310,7 @@ export class RollupManager {
       await this.quiet();
       const timeoutMs = spec.perRecord ? this.budget.recordTableTimeoutMs ?? RECORD_TABLE_TIMEOUT_MS : this.budget.buildTimeoutMs;
       const { rows } = await this.engine.buildRollup(spec, { timeoutMs, signal: this.stopping.signal });
-      if (!spec.perRecord && rows > this.budget.maxRowsEach) {
+      if (!spec.perRecord && rows > this.maxRowsEach(spec.dataset)) {
         await this.engine.dropRollup(spec.table);
         this.log(`[rollups] ${spec.table}: ${rows.toLocaleString('en-GB')} rows is over the budget (grain ${spec.grain.join(", ")}); its queries stay on the records`);
         return rows;
@@ -334,8 +348,10 @@ export class RollupManager {
   }
 
   private evict(): void {
+    // Per year of data: the years of the dataset with the most (all share them in HES).
+    const years = Math.max(...[...this.catalogue.datasets.keys()].map((id) => this.yearsOf(id)), 1);
     const total = () => this.grouped().reduce((n, b) => n + b.rows, 0);
-    while (total() > this.budget.maxRowsTotal && this.grouped().length > 1) {
+    while (total() > this.budget.maxRowsTotal * years && this.grouped().length > 1) {
       const oldest = this.grouped().sort((a, b) => a.used - b.used)[0]!;
       this.built.delete(oldest.spec.table);
       // Queries compiled against it may still be running: drop it once they must have ended.

@@ -200,7 +200,24 @@ describe('rollups', () => {
     tiny.planWorkload('apc', [{ ...shape, columns: shapeColumns(shape, catalogue.datasets.get('apc')!.columns!), weight: 5 }], 1);
     await tiny.idle();
     expect(tiny.stats()).toMatchObject({ ready: 0, built: 0, refused: 1 }); // estimated over 10 rows: never built
+    const built = manager.ready().map((r) => r.table);
     await manager.stop();
+    for (const table of built) await engine.dropRollup(table);
+    // The budget is per year of data (rollups are ordered by year): a rollup over more rows than
+    // maxRowsEach, but within it per year, is built.
+    const columns = shapeColumns(shape, catalogue.datasets.get('apc')!.columns!);
+    const counted = await engine.run({ ...miss, sql: `SELECT count(*) AS a0, 0 AS grouping_id FROM (SELECT DISTINCT ${columns.join(', ')} FROM apc) AS g`, params: [],
+      plan: { ...miss.plan, dimensions: [], groupingSets: [[]], aggregates: [{ alias: 'a0', fn: 'count', arg: null, where: null }] } }, { timeoutMs: 60_000 });
+    const rows = counted.rows[0]!.aggregates.get('a0')!;
+    // (A new manager numbers its tables from 1 again: the first one's are dropped first.)
+    const perYear = new RollupManager(engine, catalogue, { maxRowsEach: Math.ceil(rows / years.length / 0.7), maxRowsTotal: rows, buildTimeoutMs: 60_000 });
+    expect(Math.ceil(rows / years.length / 0.7)).toBeLessThan(rows);
+    perYear.planWorkload('apc', [{ ...shape, columns, weight: 5 }], 1);
+    await perYear.idle();
+    expect(perYear.stats()).toMatchObject({ ready: 1, built: 1, refused: 0 });
+    const perYearTables = perYear.ready().map((r) => r.table);
+    await perYear.stop();
+    for (const table of perYearTables) await engine.dropRollup(table);
   });
 
   it('build the per-record table again without distinct keys when numbering them fails; a failed build leaves no table', async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { duckdbDialect } from './dialects/duckdb';
 import { PivotQuerySchema } from '../query/pivot-query';
 import { buildPlan } from './build-plan';
-import { matchRollup, recordTableSpec, renderRollupBuild } from './rollup';
+import { matchRollup, recordTableSpec, renderRollupBuild, rollupSpec } from './rollup';
 import { TEST_CATALOGUE } from './test-catalogue';
 
 const apc = { ...TEST_CATALOGUE.datasets.get('apc')!, columns: ['fyear', 'fquarter', 'sex', 'diag_01_chapter', 'diag_01', 'startage', 'person_id'] };
@@ -35,5 +35,13 @@ describe('per-record table build', () => {
     const plan = (years: string[]) => buildPlan(PivotQuerySchema.parse({ dataset: 'apc', years, rows: [{ field: 'sex' }], measures: ['patients'] }), TEST_CATALOGUE);
     expect(matchRollup(plan(['2324']), [spec], apc.columns)?.table).toBe('records_apc');
     expect(matchRollup(plan(['2223', '2324']), [spec], apc.columns)).toBeUndefined();
+  });
+});
+
+describe('grouped rollup build', () => {
+  it('orders its rows by year first, so a one-year query skips the other years\' row groups', () => {
+    const spec = rollupSpec(apc, { grain: ['diag_01_chapter', 'fyear', 'sex'], histograms: [] }, 'rollup_apc_1');
+    expect(spec.grain).toEqual(['fyear', 'diag_01_chapter', 'sex']);
+    expect(renderRollupBuild(spec, duckdbDialect)[0]).toMatch(/ORDER BY "fyear", "diag_01_chapter", "sex"$/);
   });
 });
