@@ -145,7 +145,10 @@ export async function openDuckDbEngine(options: DuckDbEngineOptions): Promise<En
     estimateDistinct: (table, columns, options) => withConnection(options, async (connection) => {
       const q = duckdbDialect.quoteIdentifier;
       if (!options.quick) {
-        const reader = await connection.runAndReadAll(`SELECT approx_count_distinct(hash(${columns.map(q).join(', ') || '0'})) AS n, count(*) AS total FROM ${q(table)}`);
+        const where = options.where === undefined ? '' : ` WHERE ${options.where}`;
+        // Exact (up to 64-bit hash collisions): DuckDB's approx_count_distinct was 9 % high over
+        // OP's five demo years and 23 % low over one of them, which made budgets a lottery.
+        const reader = await connection.runAndReadAll(`SELECT count(DISTINCT hash(${columns.map(q).join(', ') || '0'})) AS n, count(*) AS total FROM ${q(table)}${where}`);
         const row = reader.getRowObjectsJS()[0];
         return { distinct: toNumber(row?.['n']) ?? 0, rows: toNumber(row?.['total']) ?? 0 };
       }

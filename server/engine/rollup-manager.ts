@@ -6,9 +6,9 @@
 // log's queries. Jobs run one at a time, only while no analyst's query runs or waits.
 import type { Catalogue, Dataset } from '../../shared/catalogue/catalogue-types';
 import type { CompiledQuery, PivotPlan } from '../../shared/sql/pivot-plan';
-import { holdsShape, recordTableSpec, rollupShape, rollupSpec, shapeColumns, type HistogramSpec, type RollupSpec } from '../../shared/sql/rollup';
+import { holdsShape, recordTableSpec, rollupShape, rollupSpec, shapeColumns, yearSlice, type HistogramSpec, type RollupSpec } from '../../shared/sql/rollup';
 import { planRollups, type ShapeDemand } from '../../shared/sql/rollup-plan';
-import type { Engine } from './engine';
+import type { Engine, RunOptions } from './engine';
 
 /** Budgets count rows per year of data: rollups are ordered by year, so a query reads only the
  *  rows of the years it asks for, and five years' rollup of a shape answers a one-year query as
@@ -39,7 +39,8 @@ const QUICK_REFUSAL = 2;
 const SIGHTINGS = 2;
 /** Misses remembered for planning (older ones are forgotten: the workload moves on). */
 const RECENT_MISSES = 400;
-/** Plans aim this far under the row budget: estimates are approximate (HyperLogLog). */
+/** Plans aim this far under the row budget: estimates are approximate (a sample's, or one year's
+ *  rows times the years). */
 const ESTIMATE_MARGIN = 0.8;
 /** Estimates one planning job may make (each scans a few columns of every record, ~0.35 s
  *  nationally): a job for recent misses plans one rollup, start-up plans several. */
@@ -244,6 +245,12 @@ export class RollupManager {
   private async planAndBuild(datasetId: Dataset['id'], demands: readonly ShapeDemand[], count: number, minCover: number, maxEstimates: number): Promise<number> {
     const dataset = this.catalogue.datasets.get(datasetId);
     if (!dataset || demands.length === 0) return 0;
+    // A scan of the latest year, times the years, where the columns include the year (yearSlice).
+    const scanned = async (source: string, columns: readonly string[], options: RunOptions) => {
+      const slice = yearSlice(dataset, columns);
+      const { distinct } = await this.engine.estimateDistinct(source, columns, { ...options, ...(slice ? { where: slice.where } : {}) });
+      return distinct * (slice?.years ?? 1);
+    };
     const estimate = async (columns: readonly string[]) => {
       const key = estimateKey(datasetId, columns);
       const known = this.estimates.get(key);
@@ -257,7 +264,7 @@ export class RollupManager {
       // high); the rest get a scan of every record, as a sample's estimate alone planned
       // rollups that came out 1.1–1.45M rows against 0.8M.
       const quick = await this.engine.estimateDistinct(source, columns, { ...options, quick: true });
-      const distinct = quick.distinct > QUICK_REFUSAL * maxRows ? quick.distinct : (await this.engine.estimateDistinct(source, columns, options)).distinct;
+      const distinct = quick.distinct > QUICK_REFUSAL * maxRows ? quick.distinct : await scanned(source, columns, options);
       this.estimates.set(key, distinct);
       return distinct;
     };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { duckdbDialect } from './dialects/duckdb';
 import { PivotQuerySchema } from '../query/pivot-query';
 import { buildPlan } from './build-plan';
-import { matchRollup, recordTableSpec, renderRollupBuild, rollupSpec } from './rollup';
+import { matchRollup, recordTableSpec, renderRollupBuild, rollupSpec, yearSlice } from './rollup';
 import { TEST_CATALOGUE } from './test-catalogue';
 
 const apc = { ...TEST_CATALOGUE.datasets.get('apc')!, columns: ['fyear', 'fquarter', 'sex', 'diag_01_chapter', 'diag_01', 'startage', 'person_id'] };
@@ -43,5 +43,13 @@ describe('grouped rollup build', () => {
     const spec = rollupSpec(apc, { grain: ['diag_01_chapter', 'fyear', 'sex'], histograms: [] }, 'rollup_apc_1');
     expect(spec.grain).toEqual(['fyear', 'diag_01_chapter', 'sex']);
     expect(renderRollupBuild(spec, duckdbDialect)[0]).toMatch(/ORDER BY "fyear", "diag_01_chapter", "sex"$/);
+  });
+});
+
+describe('yearSlice', () => {
+  it('estimates rollups holding the year from the latest year alone, and no others', () => {
+    expect(yearSlice(apc, ['fyear', 'sex'])).toEqual({ where: "(fyear) = '2324'", years: 2 });
+    expect(yearSlice(apc, ['sex'])).toBeUndefined(); // combinations across years are not a sum
+    expect(yearSlice({ ...apc, years: ['2324'] }, ['fyear', 'sex'])).toBeUndefined();
   });
 });
