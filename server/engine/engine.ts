@@ -20,8 +20,9 @@ export interface Engine {
   buildRollup(spec: RollupSpec, options: RunOptions): Promise<{ readonly rows: number }>;
   dropRollup(table: string): Promise<void>;
   /** About how many distinct combinations of `columns` a table holds (a rollup's row count),
-   *  and how many rows it holds: from a scan of every row (distinct hashes: exact but for collisions), or with `quick` from a
-   *  fixed random sample (milliseconds, but it can be low by ×2 when most combinations are rare). */
+   *  and how many rows it holds (of those `where` admits): from a scan (distinct hashes, exact
+   *  but for collisions), or with `quick` from a fixed random sample (milliseconds, but it can
+   *  be low by ×2 when most combinations are rare). */
   estimateDistinct(table: string, columns: readonly string[], options: RunOptions & EstimateOptions): Promise<{ readonly distinct: number; readonly rows: number }>;
   close(): Promise<void>;
 }
