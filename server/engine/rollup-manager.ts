@@ -146,13 +146,22 @@ export class RollupManager {
     const spec = dataset ? recordTableSpec(dataset, `records_${datasetId}`) : null;
     if (!spec || !this.enabled) return;
     this.enqueue({ key: `records:${datasetId}`, run: async () => {
-      if (await this.build(spec) !== null || !spec.distinctKeys || this.stopping.signal.aborted) return;
-      // Numbering the distinct keys takes memory in proportion to them (the patients of five
-      // national years did not fit in 1 GB): without them the table still speeds up every other
-      // measure, and distinct counts read the records.
-      const { distinctKeys: _, ...withoutKeys } = spec;
-      this.log(`[rollups] ${spec.table}: building it again without distinct keys`);
-      await this.build(withoutKeys);
+      // Each fallback keys fewer distinct counts. Two keys sharing a hash (or whatever else
+      // fails the cross-year keys): distinct counts over several years read the records.
+      // Numbering the keys takes memory in proportion to them (a year's must fit DuckDB's): then
+      // the table still speeds up every other measure, and distinct counts read the records.
+      const { crossYearKeys: _hashed, ...withinYears } = spec;
+      const { distinctKeys: _keys, ...withoutKeys } = withinYears;
+      const fallbacks = [
+        ...(spec.crossYearKeys ? [{ spec: withinYears, as: 'with distinct keys within each year only' }] : []),
+        ...(spec.distinctKeys ? [{ spec: withoutKeys, as: 'without distinct keys' }] : []),
+      ];
+      if (await this.build(spec) !== null) return;
+      for (const fallback of fallbacks) {
+        if (this.stopping.signal.aborted) return;
+        this.log(`[rollups] ${spec.table}: building it again ${fallback.as}`);
+        if (await this.build(fallback.spec) !== null) return;
+      }
     } });
   }
 

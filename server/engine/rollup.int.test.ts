@@ -2,10 +2,12 @@
 // the rollup covers: fast-check draws queries, builds the rollup of each one's shape, then asks
 // the same and narrower questions (fewer dimensions, other filter values, other measures).
 import { readFileSync } from 'node:fs';
+import { DuckDBInstance } from '@duckdb/node-api';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../../datasets/catalogue/load-catalogue';
 import { demoDataDir } from '../../datasets/generator/testing/demo-data';
+import { parquetGlob } from '../../datasets/parquet-columns';
 import type { Catalogue, DatasetId } from '../../shared/catalogue/catalogue-types';
 import { PivotQuerySchema, type PivotQuery, type PivotQueryInput } from '../../shared/query/pivot-query';
 import type { RawAggregates } from '../../shared/result/raw-aggregates';
@@ -20,11 +22,12 @@ import { RollupManager } from './rollup-manager';
 
 let engine: Engine;
 let catalogue: Catalogue;
+let dataDir: string;
 let years: readonly string[];
 let sequence = 0;
 
 beforeAll(async () => {
-  const dataDir = await demoDataDir();
+  dataDir = await demoDataDir();
   years = (JSON.parse(readFileSync(`${dataDir}/manifest.json`, 'utf8')) as { years: string[] }).years;
   catalogue = loadCatalogue(years);
   engine = await openDuckDbEngine({ dataDir, datasets: ['apc', 'op', 'ae'] });
@@ -110,13 +113,14 @@ describe('rollups', () => {
           try { query = PivotQuerySchema.parse(input); buildPlan(query, catalogue); } catch { return; }
           const columns = catalogue.datasets.get(dataset)!.columns;
           if (!rollupShape(buildPlan(query, catalogue), columns, true)) return;
-          // Keys are numbered within each year (a patient of one record in each of two years is
-          // "seen once" in both): the table answers distinct counts over one year, never two.
+          // Over one year, from keys numbered within it; over two, from the keys' hashes (a
+          // patient of one record in each year is "seen once" in both).
+          await sameFromRollup(query, spec.table, spec);
           if (query.years.length > 1) {
-            expect(compilePivot(query, catalogue, duckdbDialect, [spec]).rollup).toBeUndefined();
+            const { crossYearKeys: _, ...withinYears } = spec;
+            expect(compilePivot(query, catalogue, duckdbDialect, [withinYears]).rollup).toBeUndefined();
             return;
           }
-          await sameFromRollup(query, spec.table, spec);
           // A top-N table's "Other" row (the rows past the limit as one) comes from it too.
           const first = buildPlan(query, catalogue).dimensions[0]!;
           const kept = (catalogue.codeLists.get(first.codeList)?.codes ?? []).slice(0, 2).map((c) => c.code);
@@ -228,12 +232,47 @@ describe('rollups', () => {
     for (const table of perYearTables) await engine.dropRollup(table);
   });
 
+  it('refuse keys across years when two keys share a hash, then key them within each year', async () => {
+    // The build's statements on a DuckDB of their own, with the real 64-bit hash and with a
+    // 10-bit one, under which the demo's patients collide.
+    const raw = await (await DuckDBInstance.create(':memory:')).connect();
+    await raw.run(`CREATE VIEW ae AS SELECT * FROM read_parquet('${parquetGlob(dataDir, 'ae')}', hive_partitioning = false)`);
+    const colliding = { ...duckdbDialect, keyHash: (e: string) => `(hash(${e}) % 1024)` };
+    const spec = recordTableSpec(catalogue.datasets.get('ae')!, 'records_test_collide')!;
+    expect(spec.crossYearKeys).toBe(true);
+    const checks = (dialect: typeof duckdbDialect) => renderRollupBuild(spec, dialect).filter((st) => st.includes('error('));
+    expect(checks(duckdbDialect)).toHaveLength(2 * years.length);
+    for (const check of checks(duckdbDialect)) await raw.run(check);
+    await expect(raw.run(checks(colliding)[0]!)).rejects.toThrow(/two ae keys share a 64-bit hash/);
+    const failing: Engine = { ...engine, dialect: engine.dialect, buildRollup: async (s, options) => {
+      if (!s.crossYearKeys) return engine.buildRollup(s, options);
+      for (const statement of renderRollupBuild(s, colliding)) await raw.run(statement);
+      return { rows: 0 };
+    } };
+    const lines: string[] = [];
+    const manager = new RollupManager(failing, catalogue, { maxRowsEach: 1_000_000, maxRowsTotal: 2_000_000, buildTimeoutMs: 60_000 }, (l) => lines.push(l));
+    manager.buildRecordTable('ae');
+    await manager.idle();
+    expect(lines.find((l) => l.includes('not built'))).toMatch(/two ae keys share a 64-bit hash/);
+    expect(lines.some((l) => l.includes('again with distinct keys within each year only'))).toBe(true);
+    const table = manager.ready().find((r) => r.perRecord && r.dataset === 'ae');
+    expect(table?.distinctKeys).toEqual(['person_id']);
+    expect(table?.crossYearKeys).toBeUndefined();
+    const patients = (y: readonly string[]) => PivotQuerySchema.parse({ dataset: 'ae', years: y, rows: [{ field: 'sex' }], measures: ['patients'] });
+    expect(compilePivot(patients(years.slice(-1)), catalogue, duckdbDialect, manager.ready()).rollup).toBe(table!.table);
+    expect(compilePivot(patients(years.slice(-2)), catalogue, duckdbDialect, manager.ready()).rollup).toBeUndefined();
+    await manager.stop();
+    await engine.dropRollup(table!.table);
+    raw.closeSync();
+  });
+
   it('build the per-record table again without distinct keys when numbering them fails; a failed build leaves no table', async () => {
     // As when five national years' patients did not fit in memory: the keyed build fails after
     // its first statements.
     let failed = 0;
     const failing: Engine = { ...engine, dialect: engine.dialect, buildRollup: (spec, options) => {
       if (!spec.distinctKeys) return engine.buildRollup(spec, options);
+      expect(failed > 0 || spec.crossYearKeys === true).toBe(true); // keys across years, then within each year
       failed++;
       return engine.buildRollup({ ...spec, baseWhere: 'no_such_column = 1' }, options);
     } };
@@ -241,7 +280,7 @@ describe('rollups', () => {
     const manager = new RollupManager(failing, catalogue, { maxRowsEach: 1_000_000, maxRowsTotal: 2_000_000, buildTimeoutMs: 60_000 }, (l) => lines.push(l));
     manager.buildRecordTable('ae');
     await manager.idle();
-    expect(failed).toBe(1);
+    expect(failed).toBe(2);
     const table = manager.ready().find((r) => r.perRecord && r.dataset === 'ae');
     expect(table?.distinctKeys).toBeUndefined();
     expect(lines.some((l) => l.includes('without distinct keys'))).toBe(true);

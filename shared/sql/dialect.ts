@@ -17,4 +17,8 @@ export interface Dialect {
   listHasAny(listExpr: string, values: readonly string[]): string;
   listAnyStartsWith(listExpr: string, prefix: string): string;
   startsWith(expr: string, prefix: string): string;
+  /** A 64-bit hash of a key: the same key in every year (distinct counts across years). */
+  keyHash(expr: string): string;
+  /** A statement that fails with `message` when `condition` holds of any row of `from`. */
+  failWhen(condition: string, message: string, from: string): string;
 }

@@ -1,17 +1,31 @@
 import { describe, expect, it } from 'vitest';
+import type { Catalogue } from '../catalogue/catalogue-types';
 import { duckdbDialect } from './dialects/duckdb';
 import { PivotQuerySchema } from '../query/pivot-query';
 import { buildPlan } from './build-plan';
+import { compilePlan } from './compile-pivot';
 import { matchRollup, recordTableSpec, renderRollupBuild, rollupSpec, yearSlice } from './rollup';
 import { TEST_CATALOGUE } from './test-catalogue';
 
 const apc = { ...TEST_CATALOGUE.datasets.get('apc')!, columns: ['fyear', 'fquarter', 'sex', 'diag_01_chapter', 'diag_01', 'startage', 'person_id'] };
+const withColumns: Catalogue = { ...TEST_CATALOGUE, datasets: new Map([...TEST_CATALOGUE.datasets, ['apc', apc] as const]) };
 
 describe('per-record table build', () => {
-  it('numbers the shared keys of each year, writes a year at a time (then any other), and drops each key table', () => {
+  it('checks key hashes, numbers the shared keys of each year, writes a year at a time (then any other), and drops each key table', () => {
     const spec = recordTableSpec(apc, 'records_apc')!;
     expect(spec.clusterBy).toEqual({ expr: 'fyear', values: ['2223', '2324'] });
-    const statements = renderRollupBuild(spec, duckdbDialect);
+    expect(spec.crossYearKeys).toBe(true);
+    const all = renderRollupBuild(spec, duckdbDialect);
+    // Two hash partitions per year, each failing if its keys outnumber their hashes.
+    const checks = all.slice(0, 4);
+    checks.forEach((c, p) => {
+      expect(c).toContain(`count(DISTINCT (person_id)) FILTER (WHERE hash((person_id)) % 4 = ${p}) <> count(DISTINCT hash((person_id))) FILTER (WHERE (person_id) IS NOT NULL AND hash((person_id)) % 4 = ${p})`);
+      expect(c).toMatch(/THEN error\('two apc keys share a 64-bit hash[^']*'\) END FROM "apc"$/);
+    });
+    const statements = all.slice(4);
+    expect(statements.filter((s) => s.includes('error('))).toEqual([]);
+    // Every year's rows carry each key's hash (null for a null key), the same in every year.
+    expect(statements[2]).toContain('CASE WHEN (person_id) IS NOT NULL THEN hash((person_id)) END AS "__g0"');
     const kinds = statements.map((s) => s.split(' AS ')[0]!.replace(/ SELECT.*/, ''));
     const year = ['CREATE TABLE "records_apc__keys0"', 'INSERT INTO "records_apc"', 'DROP TABLE IF EXISTS "records_apc__keys0"'];
     expect(kinds).toEqual([
@@ -30,11 +44,28 @@ describe('per-record table build', () => {
     expect(statements[1]).toContain('GROUP BY 1 HAVING count(*) > 1');
   });
 
-  it('answers a distinct count only for a one-year query, as keys are numbered within a year', () => {
+  it('answers a distinct count over several years from key hashes, and without them only over one year', () => {
     const spec = recordTableSpec(apc, 'records_apc')!;
     const plan = (years: string[]) => buildPlan(PivotQuerySchema.parse({ dataset: 'apc', years, rows: [{ field: 'sex' }], measures: ['patients'] }), TEST_CATALOGUE);
     expect(matchRollup(plan(['2324']), [spec], apc.columns)?.table).toBe('records_apc');
-    expect(matchRollup(plan(['2223', '2324']), [spec], apc.columns)).toBeUndefined();
+    expect(matchRollup(plan(['2223', '2324']), [spec], apc.columns)?.table).toBe('records_apc');
+    const oneYear = compilePlan(plan(['2324']), withColumns, duckdbDialect, [spec]).sql;
+    expect(oneYear).toContain('count(DISTINCT "__k0")');
+    expect(oneYear).not.toContain('__g0');
+    const twoYears = compilePlan(plan(['2223', '2324']), withColumns, duckdbDialect, [spec]).sql;
+    expect(twoYears).toContain('count(DISTINCT "__g0")');
+    expect(twoYears).not.toMatch(/__[ks]0/);
+    const { crossYearKeys: _, ...withinYears } = spec;
+    expect(matchRollup(plan(['2324']), [withinYears], apc.columns)?.table).toBe('records_apc');
+    expect(matchRollup(plan(['2223', '2324']), [withinYears], apc.columns)).toBeUndefined();
+  });
+
+  it('keys nothing across years when the data has one year', () => {
+    const oneYear = { ...apc, years: ['2324'] };
+    const spec = recordTableSpec(oneYear, 'records_apc')!;
+    expect(spec.distinctKeys).toEqual(['person_id']);
+    expect(spec.crossYearKeys).toBeUndefined();
+    expect(renderRollupBuild(spec, duckdbDialect).join(';')).not.toMatch(/error\(|__g0/);
   });
 });
 

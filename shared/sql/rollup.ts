@@ -39,6 +39,13 @@ export interface RollupSpec {
    *  within each year (numbering five national years at once needs more than DuckDB's memory),
    *  so the table answers a distinct count only for a query on one year. */
   readonly distinctKeys?: readonly string[];
+  /** Per-record tables of several years: each key's 64-bit hash as well (`__g<i>`, null for a
+   *  null key), the same in every year, so the table answers a distinct count over several years
+   *  by counting hashes distinct (without the "seen once" split, which holds within a year). The
+   *  build first checks that no two keys share a hash, one hash partition at a time (every
+   *  patient of five national years at once does not fit DuckDB's memory), and fails if any do:
+   *  a collision would merge two patients. */
+  readonly crossYearKeys?: true;
   /** Build it from this per-record table (same dataset, covering its grain and histograms)
    *  rather than from the records: sums of precomputed partials, no conditions to evaluate. */
   readonly buildFrom?: RollupSpec;
@@ -173,6 +180,7 @@ export function recordTableSpec(dataset: Dataset, table: string): RollupSpec | n
     ...spec, perRecord: true,
     ...(year ? { clusterBy: { expr: year.sql, values: [...dataset.years] } } : {}),
     ...(keys.length > 0 ? { distinctKeys: keys } : {}),
+    ...(keys.length > 0 && year && dataset.years.length > 1 ? { crossYearKeys: true as const } : {}),
   };
 }
 
@@ -184,7 +192,7 @@ export function matchRollup(plan: PivotPlan, rollups: readonly RollupSpec[], col
   const need = [...partials, ...distincts.map((a) => ({ fn: 'count' as const, arg: null, where: a.where }))].map(signature);
   const keys = distincts.map((a) => a.arg ?? '');
   const keyedFor = (r: RollupSpec) => keys.length === 0
-    || (keys.every((k) => r.distinctKeys?.includes(k) === true) && (r.clusterBy === undefined || plan.years.length === 1));
+    || (keys.every((k) => r.distinctKeys?.includes(k) === true) && (r.clusterBy === undefined || plan.years.length === 1 || r.crossYearKeys === true));
   return rollups
     .filter((r) => r.dataset === plan.dataset && holdsShape(r, shape) && need.every((s) => r.partials.some((p) => signature(p) === s)) && keyedFor(r))
     .sort((a, b) => a.grain.length - b.grain.length)[0];
@@ -214,6 +222,12 @@ export function rollupSource(plan: PivotPlan, spec: RollupSpec): StepOneSource {
       const i = spec.distinctKeys?.indexOf(a.arg ?? '') ?? -1;
       if (i < 0) throw new Error(`rollup ${spec.table} does not key ${a.arg}`);
       const counted = a.where === null ? null : `${ctx.q(partialColumn.get(signature({ fn: 'count', arg: null, where: a.where }))!)} = 1`;
+      if (spec.clusterBy !== undefined && plan.years.length > 1) {
+        // "Seen once" and the numbers hold within a year: across years, count the hashes.
+        if (!spec.crossYearKeys) throw new Error(`rollup ${spec.table} keys ${a.arg} within a year only`);
+        const hashed = ctx.q(`__g${i}`);
+        return { once: 'count(*) FILTER (WHERE FALSE)', key: hashed, shared: [`${hashed} IS NOT NULL`, ...(counted ? [counted] : [])].join(' AND ') };
+      }
       const once = `${ctx.q(`__s${i}`)} = 1`;
       return {
         once: `count(*) FILTER (WHERE ${[once, ...(counted ? [counted] : [])].join(' AND ')})`,
@@ -258,8 +272,9 @@ export function renderRollupBuild(spec: RollupSpec, dialect: Dialect): string[] 
       + ` FROM (SELECT (${k}) AS ${q('__v')} FROM ${q(spec.source)}${chunkWhere} GROUP BY 1 HAVING count(*) > 1) AS ${q('shared')}`);
     const keyed = keys.flatMap(({ k, t }, i) => [`${t}.${q('__i')} AS ${q(`__k${i}`)}`,
       `CASE WHEN ${t}.${q('__i')} IS NULL AND (${k}) IS NOT NULL THEN 1 ELSE 0 END AS ${q(`__s${i}`)}`]);
+    const hashed = spec.crossYearKeys ? keys.map(({ k }, i) => `CASE WHEN (${k}) IS NOT NULL THEN ${dialect.keyHash(`(${k})`)} END AS ${q(`__g${i}`)}`) : [];
     const joins = keys.map(({ k, t }) => ` LEFT JOIN ${t} ON (${k}) = ${t}.${q('__v')}`);
-    const select = `SELECT ${[...grain, ...hists, ...perRecord, ...keyed].join(', ')} FROM ${q(spec.source)}${joins.join('')}`;
+    const select = `SELECT ${[...grain, ...hists, ...perRecord, ...keyed, ...hashed].join(', ')} FROM ${q(spec.source)}${joins.join('')}`;
     const cluster = spec.clusterBy;
     const literal = (v: string) => `'${v.replaceAll("'", "''")}'`;
     // A year at a time, then any record of no listed year (none in generated data).
@@ -273,6 +288,7 @@ export function renderRollupBuild(spec: RollupSpec, dialect: Dialect): string[] 
     };
     const dropKeys = keys.map(({ t }) => `DROP TABLE IF EXISTS ${t}`);
     return [
+      ...(spec.crossYearKeys ? keyHashChecks(spec, dialect, chunkWhere(null)) : []),
       ...dropKeys,
       ...chunks.flatMap((chunk, i) => [
         ...keyTables(chunkWhere(chunk)),
@@ -283,6 +299,20 @@ export function renderRollupBuild(spec: RollupSpec, dialect: Dialect): string[] 
   }
   return [`CREATE TABLE ${q(spec.table)} AS SELECT ${[...grain, ...hists, ...partials].join(', ')} FROM ${q(spec.source)}${where}`
     + (keys.length > 0 ? ` GROUP BY ${keys.join(', ')} ORDER BY ${keys.join(', ')}` : '')];
+}
+
+/** Statements failing if two keys of a per-record table share a hash: per hash partition (two
+ *  per year, as one year's keys at once fit in memory), its keys and their hashes counted
+ *  distinct. Colliding keys fall in the same partition, so every collision is found. */
+function keyHashChecks(spec: RollupSpec, dialect: Dialect, where: string): string[] {
+  const partitions = 2 * Math.max(1, spec.clusterBy?.values.length ?? 1);
+  return Array.from({ length: partitions }, (_, p) => {
+    const collides = (spec.distinctKeys ?? []).map((k) => {
+      const inPartition = `${dialect.keyHash(`(${k})`)} % ${partitions} = ${p}`;
+      return `${dialect.aggregate('count_distinct', `(${k})`, inPartition)} <> ${dialect.aggregate('count_distinct', dialect.keyHash(`(${k})`), `(${k}) IS NOT NULL AND ${inPartition}`)}`;
+    });
+    return dialect.failWhen(collides.join(' OR '), `two ${spec.dataset} keys share a 64-bit hash: distinct counts across years read the records`, `${dialect.quoteIdentifier(spec.source)}${where}`);
+  });
 }
 
 /** A partial for one record: what its aggregate would give over that record alone (a sum over
