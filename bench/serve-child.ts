@@ -1,6 +1,7 @@
 // Child-process entry for the bench: the real server over one data folder, served as generated
 // (its own scale, seed, years and datasets), in a process of its own so the parent can sample
-// the server's memory alone. Sends its URL to the parent over IPC; stops on SIGTERM.
+// the server's memory alone. Sends its URL to the parent over IPC; stops on SIGTERM. Its engine
+// file is kept between runs, as `npm start`'s is (BENCH_FRESH_ENGINE=1: built afresh).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { readConfig } from '../server/config';
@@ -13,7 +14,7 @@ const manifest = JSON.parse(readFileSync(path.join(dataDir, 'manifest.json'), 'u
 const config = readConfig({
   ...process.env, PORT: '0', HOST: '127.0.0.1', DEMO_SCALE: String(manifest.scale), DEMO_SEED: String(manifest.seed),
 });
-const server = await startServer(config, { log: (line) => { if (line.startsWith('[rollups]')) console.log(`  ${line}`); }, data: { years: manifest.years, datasets: manifest.datasets } });
+const server = await startServer(config, { log: (line) => { if (line.startsWith('[rollups]')) console.log(`  ${line}`); }, data: { years: manifest.years, datasets: manifest.datasets }, keepEngineFile: process.env.BENCH_FRESH_ENGINE !== '1' });
 // A warm server: the rollups start-up chose (from the audit log) are built before the load.
 const warmStarted = performance.now();
 if (process.env.BENCH_WARM_ROLLUPS === '1') await server.services.rollups.idle();

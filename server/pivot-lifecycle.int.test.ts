@@ -27,6 +27,8 @@ function probe(real: Engine): Engine {
     dropRollup: (table) => real.dropRollup(table),
     pending: () => real.pending(),
     estimateDistinct: (table, columns, options) => real.estimateDistinct(table, columns, options),
+    kept: () => real.kept(),
+    rememberEstimate: (key, distinct) => real.rememberEstimate(key, distinct),
     async run(query, options) {
       if (!query.params.includes(MARKER)) return real.run(query, options);
       const started = performance.now();

@@ -10,6 +10,7 @@ import { createApp } from './app';
 import { seedDemoUser } from './auth/seed-demo-users';
 import type { Config } from './config';
 import { openDuckDbEngine } from './engine/duckdb-engine';
+import { dataKey } from './engine/engine-database';
 import type { Engine } from './engine/engine';
 import { PivotCache } from './pivot/pivot-cache';
 import { DEFAULT_ROLLUP_BUDGET, RollupManager } from './engine/rollup-manager';
@@ -32,6 +33,9 @@ export interface StartOptions {
   readonly decorateEngine?: (engine: Engine) => Engine;
   /** Build rollups for the audit log's most frequent shapes at start-up (default true). */
   readonly seedRollups?: boolean;
+  /** Keep the engine's database between runs on the same data (`npm start`, the bench): the
+   *  next start adopts its per-record tables and rollups instead of building them again. */
+  readonly keepEngineFile?: boolean;
 }
 
 /** How many rollups start-up plans for the audit log's recent queries, per dataset. */
@@ -50,7 +54,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   mkdirSync(path.join(config.dataDir, 'app'), { recursive: true });
   const store = openAppStore(path.join(config.dataDir, 'app', 'app.sqlite'));
   await seedDemoUser(store, config.DEMO_EMAIL, config.DEMO_PASSWORD);
-  const duckdb = await openDuckDbEngine({ dataDir: config.dataDir, datasets: manifest.datasets, memoryLimit: config.DUCKDB_MEMORY_LIMIT });
+  const keepAs = options.keepEngineFile ? dataKey(config.dataDir, manifest.datasets, manifest.dataVersion) : undefined;
+  const duckdb = await openDuckDbEngine({ dataDir: config.dataDir, datasets: manifest.datasets, memoryLimit: config.DUCKDB_MEMORY_LIMIT, ...(keepAs ? { keepAs } : {}) });
   const engine = options.decorateEngine ? options.decorateEngine(duckdb) : duckdb;
 
   const services: Services = {
@@ -59,6 +64,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     rollups: new RollupManager(engine, catalogue, DEFAULT_ROLLUP_BUDGET, log),
   };
   // Rollups for the shapes analysts used most, built in the background after start-up.
+  services.rollups.adoptKept();
   if (options.seedRollups !== false) {
     const recent = store.recentQueries(2_000);
     for (const id of catalogue.datasets.keys()) {

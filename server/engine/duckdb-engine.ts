@@ -1,14 +1,12 @@
 // DuckDB engine over the generated Parquet: one in-process database, views per dataset, a small
 // pool of connections (one per core), timeouts and cancellation via connection.interrupt().
-// The database is a file private to this engine (deleted on close) rather than ':memory:':
-// rollup tables written to a file are compressed at checkpoint and paged by DuckDB's buffer
-// manager — measured on a 798,259-row APC rollup: 24 MB of buffer instead of 321 MB in memory,
-// and pivots on it 34 ms instead of 41 ms.
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+// The database is a file rather than ':memory:' (engine-database.ts: private and deleted on
+// close, or kept for the next server on the same data): rollup tables written to a file are
+// compressed at checkpoint and paged by DuckDB's buffer manager — measured on a 798,259-row APC
+// rollup: 24 MB of buffer instead of 321 MB in memory, and pivots on it 34 ms instead of 41 ms.
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { parquetGlob } from '../../datasets/parquet-columns';
 import { QueryCancelledError, QueryTimeoutError } from '../../shared/errors/domain-error';
 import type { RawAggregates, RawRow } from '../../shared/result/raw-aggregates';
@@ -19,6 +17,7 @@ import { estimateFromSample } from '../../shared/sql/rollup-plan';
 import { twoStepBlocker } from '../../shared/sql/render-two-step';
 import { GROUPING_ALIAS } from '../../shared/sql/render-sql';
 import type { Engine, RunOptions } from './engine';
+import { adoptKept, openEngineDatabase, recordBuilt, recordDropped, recordEstimate } from './engine-database';
 
 export interface DuckDbEngineOptions {
   readonly dataDir: string;
@@ -28,6 +27,9 @@ export interface DuckDbEngineOptions {
   readonly connections?: number;
   /** DuckDB's buffer memory (e.g. '1GB'): bounds the server's RSS; larger work spills to disk. */
   readonly memoryLimit?: string;
+  /** Keep the database file between runs under this name (engine-database.ts: dataKey): the
+   *  next engine on the same data adopts the tables built before (kept()). */
+  readonly keepAs?: string;
 }
 
 /** The (quoted) tables a build's statements create. */
@@ -39,8 +41,7 @@ function createdTables(statements: readonly string[]): string[] {
 const SAMPLE_ROWS = 500_000;
 
 export async function openDuckDbEngine(options: DuckDbEngineOptions): Promise<Engine> {
-  const file = privateDatabaseFile(path.join(options.dataDir, 'app', 'duckdb'));
-  const instance = await DuckDBInstance.create(file, {
+  const database = await openEngineDatabase(path.join(options.dataDir, 'app', 'duckdb'), options.keepAs, {
     threads: String(options.threads ?? availableParallelism()),
     memory_limit: options.memoryLimit ?? '1GB',
     // DuckDB's allocator (jemalloc) keeps freed memory for reuse: after the per-record build and
@@ -50,13 +51,15 @@ export async function openDuckDbEngine(options: DuckDbEngineOptions): Promise<En
     allocator_flush_threshold: '32MB',
     temp_directory: path.join(options.dataDir, 'app', 'duckdb-spill'),
   });
+  const { instance } = database;
   const setup = await instance.connect();
   for (const dataset of options.datasets) {
     const glob = parquetGlob(options.dataDir, dataset).replaceAll("'", "''");
-    await setup.run(`CREATE VIEW ${dataset} AS SELECT * FROM read_parquet('${glob}', hive_partitioning = false)`);
+    await setup.run(`CREATE OR REPLACE VIEW ${dataset} AS SELECT * FROM read_parquet('${glob}', hive_partitioning = false)`);
   }
   // Defence in depth (no endpoint accepts SQL): queries may read DATA_DIR and nothing else,
   // and the setting cannot be changed back.
+  const kept = await adoptKept(setup, (spec) => renderRollupBuild(spec, duckdbDialect));
   await setup.run(`SET allowed_directories = ['${options.dataDir.replaceAll("'", "''")}/']`);
   await setup.run('SET enable_external_access = false');
   await setup.run('SET lock_configuration = true');
@@ -141,11 +144,13 @@ export async function openDuckDbEngine(options: DuckDbEngineOptions): Promise<En
         for (const table of createdTables(statements)) await connection.run(`DROP TABLE IF EXISTS ${table}`).catch(() => {});
         throw error;
       }
+      const counted = await connection.runAndReadAll(`SELECT count(*) AS n FROM ${duckdbDialect.quoteIdentifier(spec.table)}`);
+      const rows = toNumber(counted.getRowObjectsJS()[0]?.['n']) ?? 0;
+      await recordBuilt(connection, spec, statements, rows);
       // Compress it now; a plain CHECKPOINT refuses while queries run (then DuckDB's automatic
       // checkpoint does it later), it never makes analysts wait as FORCE would.
       await connection.run('CHECKPOINT').catch(() => {});
-      const counted = await connection.runAndReadAll(`SELECT count(*) AS n FROM ${duckdbDialect.quoteIdentifier(spec.table)}`);
-      return { rows: toNumber(counted.getRowObjectsJS()[0]?.['n']) ?? 0 };
+      return { rows };
     }),
     estimateDistinct: (table, columns, options) => withConnection(options, async (connection) => {
       const q = duckdbDialect.quoteIdentifier;
@@ -166,16 +171,18 @@ export async function openDuckDbEngine(options: DuckDbEngineOptions): Promise<En
     }),
     dropRollup: (table) => withConnection({ timeoutMs: 60_000 }, async (connection) => {
       samples.delete(table);
+      await recordDropped(connection, table);
       await connection.run(`DROP TABLE IF EXISTS ${duckdbDialect.quoteIdentifier(table)}`);
       await connection.run(`DROP TABLE IF EXISTS ${duckdbDialect.quoteIdentifier(`${table}__sample`)}`);
     }),
+    kept: () => kept,
+    rememberEstimate: (key, distinct) => withConnection({ timeoutMs: 60_000 }, (connection) => recordEstimate(connection, key, distinct)),
     async close() {
       // A statement still running (a build, an abandoned scan) would keep the database open
       // past close, and the process from exiting: interrupt everything first.
       for (const lane of Object.values(lanes)) for (const c of lane.all) c.interrupt();
       for (const lane of Object.values(lanes)) for (const c of lane.all) c.closeSync();
-      instance.closeSync();
-      removeDatabaseFile(file);
+      database.close();
     },
   };
 }
@@ -203,30 +210,6 @@ async function connectionLane(instance: DuckDBInstance, size: number): Promise<L
       if (next) next(c); else idle.push(c);
     },
   };
-}
-
-/** A new database file in `dir` for this engine, after deleting those left by processes that
- *  died without closing theirs (names carry the owner's pid). */
-function privateDatabaseFile(dir: string): string {
-  mkdirSync(dir, { recursive: true });
-  for (const name of readdirSync(dir)) {
-    const pid = Number(/^engine-(\d+)-/.exec(name)?.[1]);
-    if (Number.isInteger(pid) && pid !== process.pid && !isAlive(pid)) rmSync(path.join(dir, name), { force: true });
-  }
-  return path.join(dir, `engine-${process.pid}-${randomBytes(4).toString('hex')}.duckdb`);
-}
-
-function removeDatabaseFile(file: string): void {
-  for (const suffix of ['', '.wal']) rmSync(file + suffix, { force: true });
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 function toNumber(v: unknown): number | null {

@@ -24,7 +24,17 @@ export interface Engine {
    *  but for collisions), or with `quick` from a fixed random sample (milliseconds, but it can
    *  be low by ×2 when most combinations are rare). */
   estimateDistinct(table: string, columns: readonly string[], options: RunOptions & EstimateOptions): Promise<{ readonly distinct: number; readonly rows: number }>;
+  /** What a database kept between runs holds from earlier runs on the same data: the tables
+   *  built (each still as the current code would build it) and the row estimates remembered. */
+  kept(): KeptState;
+  /** Remembers a row estimate (see kept); it is lost with a database not kept. */
+  rememberEstimate(key: string, distinct: number): Promise<void>;
   close(): Promise<void>;
+}
+
+export interface KeptState {
+  readonly tables: readonly { readonly spec: RollupSpec; readonly rows: number }[];
+  readonly estimates: ReadonlyMap<string, number>;
 }
 
 export interface EstimateOptions {

@@ -95,6 +95,20 @@ export class RollupManager {
     private readonly log: (line: string) => void = () => {},
   ) {}
 
+  /** Takes over what the engine kept from an earlier run on the same data: the tables (ready
+   *  at once; the per-record table is not built again) and the row estimates (not made again). */
+  adoptKept(): void {
+    const { tables, estimates } = this.engine.kept();
+    for (const [key, distinct] of estimates) this.estimates.set(key, distinct);
+    for (const { spec, rows } of tables) {
+      if (!this.catalogue.datasets.has(spec.dataset)) continue;
+      this.built.set(spec.table, { spec, rows, used: ++this.clock });
+      // New rollups are numbered after the kept ones.
+      this.sequence = Math.max(this.sequence, Number(/_(\d+)$/.exec(spec.table)?.[1] ?? 0));
+      this.log(`[rollups] ${spec.table} kept from the last run: ${rows.toLocaleString('en-GB')} rows`);
+    }
+  }
+
   /** The rollups ready to be read, for the compiler. */
   ready(): RollupSpec[] {
     return this.enabled ? [...this.built.values()].map((b) => b.spec) : [];
@@ -137,14 +151,19 @@ export class RollupManager {
    *  queues their builds. */
   planWorkload(datasetId: Dataset['id'], demands: readonly ShapeDemand[], count: number): void {
     if (!this.enabled || demands.length === 0) return;
-    this.enqueue({ key: `plan:${datasetId}:workload`, run: async () => { await this.planAndBuild(datasetId, demands, count, 1, ESTIMATES_AT_START); } });
+    this.enqueue({ key: `plan:${datasetId}:workload`, run: async () => {
+      // Rollups kept from the last run count towards `count`, and their shapes are not planned again.
+      const ready = this.grouped().filter((b) => b.spec.dataset === datasetId);
+      const uncovered = demands.filter((d) => !ready.some((b) => holdsShape(b.spec, d)));
+      if (uncovered.length > 0 && count > ready.length) await this.planAndBuild(datasetId, uncovered, count - ready.length, 1, ESTIMATES_AT_START);
+    } });
   }
 
   /** Queues the per-record table of a dataset (outside the row budget: it is the records). */
   buildRecordTable(datasetId: Dataset['id']): void {
     const dataset = this.catalogue.datasets.get(datasetId);
     const spec = dataset ? recordTableSpec(dataset, `records_${datasetId}`) : null;
-    if (!spec || !this.enabled) return;
+    if (!spec || !this.enabled || this.recordTable(datasetId)) return; // kept from the last run
     this.enqueue({ key: `records:${datasetId}`, run: async () => {
       // Each fallback keys fewer distinct counts. Two keys sharing a hash (or whatever else
       // fails the cross-year keys): distinct counts over several years read the records.
@@ -275,6 +294,7 @@ export class RollupManager {
       const quick = await this.engine.estimateDistinct(source, columns, { ...options, quick: true });
       const distinct = quick.distinct > QUICK_REFUSAL * maxRows ? quick.distinct : await scanned(source, columns, options);
       this.estimates.set(key, distinct);
+      void this.engine.rememberEstimate(key, distinct).catch(() => {});
       return distinct;
     };
     const maxRows = this.maxPlannedRows(datasetId);
@@ -286,7 +306,11 @@ export class RollupManager {
       const rows = await this.build(spec, `answers ${p.covers} of the ${demands.reduce((n, d) => n + d.weight, 0)} queries planned for`);
       if (rows !== null && rows <= this.maxRowsEach(datasetId)) built++;
       // Remember the real size (a failed build as too big): such a plan is not chosen again.
-      if (!this.stopping.signal.aborted) this.estimates.set(estimateKey(datasetId, shapeColumns(p, dataset.columns ?? [])), rows ?? Infinity);
+      if (!this.stopping.signal.aborted) {
+        const key = estimateKey(datasetId, shapeColumns(p, dataset.columns ?? []));
+        this.estimates.set(key, rows ?? Infinity);
+        if (rows !== null) void this.engine.rememberEstimate(key, rows).catch(() => {});
+      }
     }
     return built;
   }

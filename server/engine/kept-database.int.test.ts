@@ -1,0 +1,99 @@
+// A kept engine database: a second server on the same data adopts the per-record table and the
+// rollups the first built (and answers from them as the records do), drops what the current code
+// would build differently or what no build finished, and a file another process holds is left
+// to it.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadCatalogue } from '../../datasets/catalogue/load-catalogue';
+import { demoDataDir } from '../../datasets/generator/testing/demo-data';
+import type { Catalogue } from '../../shared/catalogue/catalogue-types';
+import { PivotQuerySchema } from '../../shared/query/pivot-query';
+import type { RawAggregates } from '../../shared/result/raw-aggregates';
+import { compilePivot } from '../../shared/sql/compile-pivot';
+import { duckdbDialect } from '../../shared/sql/dialects/duckdb';
+import { openDuckDbEngine } from './duckdb-engine';
+import { dataKey, removeDatabaseFile } from './engine-database';
+import { RollupManager } from './rollup-manager';
+
+let dataDir: string;
+let catalogue: Catalogue;
+let years: string[];
+const keepAs = `test-${process.pid}`;
+const budget = { maxRowsEach: 1_000_000, maxRowsTotal: 2_000_000, buildTimeoutMs: 60_000 };
+const keptFile = () => path.join(dataDir, 'app', 'duckdb', `kept-${keepAs}.duckdb`);
+
+beforeAll(async () => {
+  dataDir = await demoDataDir();
+  years = (JSON.parse(readFileSync(path.join(dataDir, 'manifest.json'), 'utf8')) as { years: string[] }).years;
+  catalogue = loadCatalogue(years);
+}, 300_000);
+afterAll(() => { if (dataDir) removeDatabaseFile(keptFile()); });
+
+const keyed = (raw: RawAggregates) => new Map(raw.rows.map((r) => [`${r.groupingId}|${r.dims.join('|')}`, [...r.aggregates.values()]]));
+
+describe('a kept engine database', () => {
+  it('is adopted by the next engine on the same data, as the current code would build it', async () => {
+    const open = () => openDuckDbEngine({ dataDir, datasets: ['ae'], keepAs });
+    const first = await open();
+    const firstLog: string[] = [];
+    const manager = new RollupManager(first, catalogue, budget, (l) => firstLog.push(l));
+    manager.buildRecordTable('ae');
+    const byRegion = PivotQuerySchema.parse({ dataset: 'ae', years: years.slice(-2), rows: [{ field: 'sex' }], measures: ['attendances', 'patients'] });
+    manager.planWorkload('ae', [{ grain: ['fyear', 'sex'], histograms: [], columns: ['fyear', 'sex'], weight: 3 }], 2);
+    await manager.idle();
+    await manager.stop();
+    expect(first.kept().tables).toEqual([]);
+    expect(manager.ready().map((r) => r.table).sort()).toEqual(['records_ae', 'rollup_ae_1']);
+    // Held by this engine: another engine on the same data works in a file of its own.
+    const other = await open();
+    expect(other.kept().tables).toEqual([]);
+    await other.close();
+    await first.close();
+    expect(existsSync(keptFile())).toBe(true);
+
+    // A change the current code would build differently, and a table no build finished.
+    const raw = await (await DuckDBInstance.create(keptFile())).connect();
+    await raw.run(`UPDATE __kept_tables SET build = replace(build, 'sex', 'sex2') WHERE name = 'rollup_ae_1'`);
+    await raw.run('CREATE TABLE records_ae__keys0 AS SELECT 1 AS x');
+    raw.closeSync();
+
+    const second = await open();
+    const records = await countRows(second, 'records_ae');
+    expect(records).toBeGreaterThan(0);
+    expect(second.kept().tables.map((t) => [t.spec.table, t.rows])).toEqual([['records_ae', records]]);
+    expect(second.kept().estimates.size).toBeGreaterThan(0);
+    const lines: string[] = [];
+    const adopting = new RollupManager(second, catalogue, budget, (l) => lines.push(l));
+    adopting.adoptKept();
+    adopting.buildRecordTable('ae');
+    await adopting.idle();
+    expect(lines).toEqual([`[rollups] records_ae kept from the last run: ${records.toLocaleString('en-GB')} rows`]);
+    const fromKept = compilePivot(byRegion, catalogue, duckdbDialect, adopting.ready());
+    expect(fromKept.rollup).toBe('records_ae');
+    const fromRecords = compilePivot(byRegion, catalogue, duckdbDialect);
+    expect(keyed(await second.run(fromKept, { timeoutMs: 60_000 }))).toEqual(keyed(await second.run(fromRecords, { timeoutMs: 60_000 })));
+    // The stale rollup and the unfinished table are gone from the file.
+    await expect(second.run({ ...fromRecords, sql: 'SELECT count(*) AS a0, 0 AS grouping_id FROM rollup_ae_1', params: [] }, { timeoutMs: 10_000 })).rejects.toThrow(/rollup_ae_1/);
+    await expect(second.run({ ...fromRecords, sql: 'SELECT count(*) AS a0, 0 AS grouping_id FROM records_ae__keys0', params: [] }, { timeoutMs: 10_000 })).rejects.toThrow(/records_ae__keys0/);
+    await adopting.stop();
+    await second.close();
+  }, 300_000);
+
+  it('is named after the data: another version or a changed file is other data', () => {
+    const key = dataKey(dataDir, ['ae'], 'v1');
+    expect(key).toMatch(/^[0-9a-f]{16}$/);
+    expect(dataKey(dataDir, ['ae'], 'v1')).toBe(key);
+    expect(dataKey(dataDir, ['ae'], 'v2')).not.toBe(key);
+    expect(dataKey(dataDir, ['ae', 'op'], 'v1')).not.toBe(key);
+    expect(readdirSync(path.join(dataDir, 'ae')).length).toBeGreaterThan(0);
+  });
+});
+
+async function countRows(engine: Awaited<ReturnType<typeof openDuckDbEngine>>, table: string): Promise<number> {
+  const q = PivotQuerySchema.parse({ dataset: 'ae', years: years.slice(-1), rows: [], measures: ['attendances'] });
+  const compiled = compilePivot(q, catalogue, duckdbDialect);
+  const raw = await engine.run({ ...compiled, sql: `SELECT count(*) AS a0, 0 AS grouping_id FROM ${table}`, params: [] }, { timeoutMs: 60_000 });
+  return raw.rows[0]!.aggregates.values().next().value as number;
+}
