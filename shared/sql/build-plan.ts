@@ -19,7 +19,7 @@ export function buildPlan(query: PivotQuery, catalogue: Catalogue): PivotPlan {
   if (!dataset) throw new UnknownDatasetError(query.dataset);
   const idx = indexDataset(dataset);
   const years = checkYears(dataset, query.years);
-  const dimensions = planDimensions(query, idx);
+  const dimensions = planDimensions(query, idx, catalogue);
   const { measures, aggregates, requested } = planMeasures(query, idx);
   checkSize(query, idx, catalogue, dimensions, requested.length);
 
@@ -73,7 +73,7 @@ function resolveCodeField(idx: DatasetIndex, fieldId: string, levelId: string | 
   return { field, level };
 }
 
-function planDimensions(query: PivotQuery, idx: DatasetIndex): DimensionPlan[] {
+function planDimensions(query: PivotQuery, idx: DatasetIndex, catalogue: Catalogue): DimensionPlan[] {
   const refs = [
     ...query.rows.map((r, i) => ({ ...r, axis: 'row' as const, path: `rows.${i}` })),
     ...query.columns.map((c, i) => ({ ...c, axis: 'column' as const, path: `columns.${i}` })),
@@ -88,7 +88,8 @@ function planDimensions(query: PivotQuery, idx: DatasetIndex): DimensionPlan[] {
     if (multi > 1) throw new InvalidQueryError('Only one "any position" field can be a row or column at a time.', ref.path);
     return {
       axis: ref.axis, field: field.id, level: level.id, expr: level.sql,
-      multiValued: field.multiValued === true, codeList: level.codeList, alias: `d${i}`,
+      multiValued: field.multiValued === true, codeList: level.codeList,
+      codes: catalogue.codeLists.get(level.codeList)?.codes.length ?? Infinity, alias: `d${i}`,
     };
   });
 }

@@ -25,6 +25,9 @@ export interface DimensionPlan {
   readonly expr: string;
   readonly multiValued: boolean;
   readonly codeList: string;
+  /** Codes in that list: about how many values the dimension takes (records may also hold
+   *  unknown or invalid codes). Bounds the groups of a grouping set for the renderer. */
+  readonly codes: number;
   /** Column alias in the SQL result ('d0', 'd1', …). */
   readonly alias: string;
 }

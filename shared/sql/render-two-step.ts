@@ -61,6 +61,25 @@ export function twoStepShape(aggregates: readonly AggregatePlan[]): TwoStepShape
   return { partials, histograms, distincts };
 }
 
+/** Groups all grouping sets counted through bitmaps may have together: a bitmap is a bit per
+ *  key value (4.6M a year for APC patients nationally: 0.6 MB), one per group and thread. */
+const BITMAP_GROUPS = 128;
+
+/** Which grouping sets count distinct keys through bitmaps (the smallest, while their groups,
+ *  bounded by the dimensions' code lists, stay within BITMAP_GROUPS) and which by hashing. */
+function splitForBitmaps(plan: PivotPlan, dense: boolean): { bitmapSets: readonly (readonly number[])[]; hashedSets: readonly (readonly number[])[] } {
+  const sets = plan.dimensions.length > 0 ? plan.groupingSets : [[]];
+  if (!dense) return { bitmapSets: [], hashedSets: sets };
+  const groups = (set: readonly number[]) => set.reduce((n, i) => n * (plan.dimensions[i]!.codes + 1), 1); // + unknown
+  let total = 0;
+  const bitmapSets = [...sets].sort((a, b) => groups(a) - groups(b)).filter((set) => {
+    if (total + groups(set) > BITMAP_GROUPS) return false;
+    total += groups(set);
+    return true;
+  });
+  return { bitmapSets, hashedSets: sets.filter((set) => !bitmapSets.includes(set)) };
+}
+
 /** Where the first step reads from: the records, or a rollup table already at a coarser grain. */
 export interface StepOneSource {
   /** FROM … WHERE … producing one row per record or per rollup row, with dims and values. */
@@ -70,7 +89,12 @@ export interface StepOneSource {
   /** A distinct count split in two exact parts: `once` sums, into the fine grain, the records
    *  whose key no other record has (each is one distinct key wherever it falls); `key` counted
    *  distinct over the records `shared` admits (keys with several records) gives the rest. */
-  readonly distinct?: (a: AggregatePlan, ctx: RenderContext) => { readonly once: string; readonly key: string; readonly shared: string };
+  readonly distinct?: (a: AggregatePlan, ctx: RenderContext) => {
+    readonly once: string; readonly key: string; readonly shared: string;
+    /** `key` is a column of small integers (numbered 1…n): grouping sets with few groups can
+     *  count it through a bitmap (Dialect.countDistinctBitmap). */
+    readonly dense?: true;
+  };
 }
 
 export interface RenderContext {
@@ -148,9 +172,24 @@ export function renderTwoStep(plan: PivotPlan, dialect: Dialect, source?: StepOn
   });
   if (split.length > 0) {
     // Keys with several records, counted distinct per grouping set over those records only.
-    const counted = split.map((d) => `${ctx.dialect.aggregate('count_distinct', d.key, d.shared)} AS ${q(d.a.alias)}`);
     const anyShared = [...new Set(split.map((d) => `(${d.shared})`))].join(' OR ');
-    withs.push(`${q('shared')} AS (SELECT ${[...dims, ...counted, `${grouping} AS ${q(GROUPING_ALIAS)}`].join(', ')} FROM (${from.render(ctx)}) AS ${q('base')} WHERE ${anyShared}${groupBy([])})`);
+    const base = `FROM (${from.render(ctx)}) AS ${q('base')} WHERE ${anyShared}`;
+    const { bitmapSets, hashedSets } = splitForBitmaps(plan, split.every((d) => d.dense === true && dialect.countDistinctBitmap(d.key, d.shared) !== null));
+    const parts: string[] = [];
+    if (hashedSets.length > 0) {
+      const counted = split.map((d) => `${ctx.dialect.aggregate('count_distinct', d.key, d.shared)} AS ${q(d.a.alias)}`);
+      const sets = hasDims ? ` GROUP BY GROUPING SETS (${hashedSets.map((set) => `(${set.map((i) => dims[i]).join(', ')})`).join(', ')})` : '';
+      parts.push(`SELECT ${[...dims, ...counted, `${grouping} AS ${q(GROUPING_ALIAS)}`].join(', ')} ${base}${sets}`);
+    }
+    // A set with few groups, one query each: a bit per key and group (GROUPING() needs every
+    // dimension grouped somewhere in its query, so the set's bitmask is written out).
+    for (const set of bitmapSets) {
+      const counted = split.map((d) => `${dialect.countDistinctBitmap(d.key, d.shared)!} AS ${q(d.a.alias)}`);
+      const rolledUp = plan.dimensions.reduce((mask, _, i) => (set.includes(i) ? mask : mask | (1 << (plan.dimensions.length - 1 - i))), 0);
+      const columns = plan.dimensions.map((_, i) => (set.includes(i) ? dims[i]! : `NULL AS ${dims[i]!}`));
+      parts.push(`SELECT ${[...columns, ...counted, `${rolledUp} AS ${q(GROUPING_ALIAS)}`].join(', ')} ${base}${set.length > 0 ? ` GROUP BY ${set.map((i) => dims[i]).join(', ')}` : ''}`);
+    }
+    withs.push(`${q('shared')} AS (${parts.join(' UNION ALL ')})`);
     joins.push(joinOn(q('shared')));
   }
   const column = (a: AggregatePlan): string => {

@@ -50,7 +50,7 @@ describe('per-record table build', () => {
     expect(matchRollup(plan(['2324']), [spec], apc.columns)?.table).toBe('records_apc');
     expect(matchRollup(plan(['2223', '2324']), [spec], apc.columns)?.table).toBe('records_apc');
     const oneYear = compilePlan(plan(['2324']), withColumns, duckdbDialect, [spec]).sql;
-    expect(oneYear).toContain('count(DISTINCT "__k0")');
+    expect(oneYear).toContain('bit_count(bitstring_agg("__k0")');
     expect(oneYear).not.toContain('__g0');
     const twoYears = compilePlan(plan(['2223', '2324']), withColumns, duckdbDialect, [spec]).sql;
     expect(twoYears).toContain('count(DISTINCT "__g0")');
@@ -58,6 +58,20 @@ describe('per-record table build', () => {
     const { crossYearKeys: _, ...withinYears } = spec;
     expect(matchRollup(plan(['2324']), [withinYears], apc.columns)?.table).toBe('records_apc');
     expect(matchRollup(plan(['2223', '2324']), [withinYears], apc.columns)).toBeUndefined();
+  });
+
+  it('counts grouping sets with few groups through bitmaps, and the rest by hashing', () => {
+    const spec = recordTableSpec(apc, 'records_apc')!;
+    const codes = Array.from({ length: 2000 }, (_, i) => ({ code: `C${i}`, label: `code ${i}` }));
+    const catalogue: Catalogue = { ...withColumns, codeLists: new Map([...withColumns.codeLists, ['code4', { id: 'code4', label: 'ICD-10 4-char', codes }]]) };
+    const query = PivotQuerySchema.parse({ dataset: 'apc', years: ['2324'], rows: [{ field: 'diag_01', level: 'code4' }], columns: [{ field: 'sex' }], measures: ['patients'] });
+    const sql = compilePlan(buildPlan(query, catalogue), catalogue, duckdbDialect, [spec]).sql;
+    const shared = sql.slice(sql.indexOf('"shared" AS'));
+    // Codes × sex and codes alone have thousands of groups; sex alone and the total a few.
+    expect(shared).toMatch(/count\(DISTINCT "__k0"\).* GROUP BY GROUPING SETS \(\("d0", "d1"\), \("d0"\)\)/);
+    expect(shared).toContain('SELECT NULL AS "d0", NULL AS "d1", bit_count(bitstring_agg("__k0")');
+    expect(shared).toMatch(/SELECT NULL AS "d0", "d1", bit_count\(bitstring_agg\("__k0"\).* 2 AS "grouping_id" .* GROUP BY "d1"/);
+    expect(shared).toMatch(/ 3 AS "grouping_id"/);
   });
 
   it('keys nothing across years when the data has one year', () => {

@@ -233,6 +233,7 @@ export function rollupSource(plan: PivotPlan, spec: RollupSpec): StepOneSource {
         once: `count(*) FILTER (WHERE ${[once, ...(counted ? [counted] : [])].join(' AND ')})`,
         key: ctx.q(`__k${i}`),
         shared: [`${ctx.q(`__k${i}`)} IS NOT NULL`, ...(counted ? [counted] : [])].join(' AND '),
+        dense: true, // numbered 1…n (within each year)
       };
     },
   };

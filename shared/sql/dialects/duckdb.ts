@@ -29,6 +29,7 @@ export const duckdbDialect: Dialect = {
   listHasAny: (listExpr, values) => `list_has_any(${listExpr}, [${values.join(', ')}])`,
   listAnyStartsWith: (listExpr, prefix) => `len(list_filter(${listExpr}, lambda x: starts_with(x, ${prefix}))) > 0`,
   startsWith: (expr, prefix) => `starts_with(${expr}, ${prefix})`,
+  countDistinctBitmap: (key, where) => `bit_count(bitstring_agg(${key}) FILTER (WHERE ${where}))`,
   keyHash: (expr) => `hash(${expr})`,
   failWhen: (condition, message, from) => `SELECT CASE WHEN ${condition} THEN error('${message.replaceAll("'", "''")}') END FROM ${from}`,
 };
