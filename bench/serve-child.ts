@@ -2,6 +2,7 @@
 // (its own scale, seed, years and datasets), in a process of its own so the parent can sample
 // the server's memory alone. Sends its URL to the parent over IPC; stops on SIGTERM. Its engine
 // file is kept between runs, as `npm start`'s is (BENCH_FRESH_ENGINE=1: built afresh).
+import '../server/allocator-env'; // first: before anything loads DuckDB
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { readConfig } from '../server/config';

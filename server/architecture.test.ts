@@ -26,6 +26,13 @@ const resolvesInto = (file: string, spec: string, folder: string) =>
   spec.startsWith('.') && path.relative(ROOT_DIR, path.resolve(ROOT_DIR, path.dirname(file), spec)).startsWith(`${folder}/`);
 
 describe('architecture', () => {
+  it('sets DuckDB\'s allocator up in every server entry point before anything loads DuckDB', () => {
+    for (const entry of ['server/start.ts', 'bench/serve-child.ts', 'bench/run-bench.ts']) {
+      const first = /^import\s+[^;]*;/m.exec(readFileSync(path.join(ROOT_DIR, entry), 'utf8'))?.[0];
+      expect(first, entry).toMatch(/^import '(\.\/|\.\.\/server\/)allocator-env';$/);
+    }
+  });
+
   it('keeps shared/ pure: no Node, DuckDB, React, server or client imports', () => {
     const offenders = sourceFiles('shared').filter((f) => !f.endsWith('.test.ts')).flatMap((f) => imports(f)
       .filter(({ spec }) => /^(node:|fs$|path$|@duckdb\/|express$|react|better-sqlite3)/.test(spec)

@@ -1,4 +1,5 @@
 // `npm start`: build the client if needed, generate the demo data on first start, serve.
+import './allocator-env'; // first: before anything loads DuckDB
 import { ensureClientBuilt, CLIENT_DIST } from './build-client';
 import { readConfig } from './config';
 import { startServer } from './start-server';
