@@ -26,12 +26,14 @@ export async function startServerProcess(dataDir: string, env: Record<string, st
     env: { ...process.env, DATA_DIR: dataDir, DEMO_EMAIL: DEMO.email, DEMO_PASSWORD: DEMO.password, ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
+  const forked = performance.now();
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('The bench server did not start in time.')), START_TIMEOUT_MS);
     child.once('message', (m: unknown) => {
       clearTimeout(timer);
       if (typeof m === 'object' && m !== null && 'url' in m && typeof m.url === 'string') {
+        console.log(`  server ready ${((performance.now() - forked) / 1000).toFixed(1)} s after it was started`);
         if ('warmMs' in m && typeof m.warmMs === 'number' && m.warmMs > 1) {
           console.log(`  server warmed its rollups in ${(m.warmMs / 1000).toFixed(1)} s: ${JSON.stringify('rollups' in m ? m.rollups : {})}`);
         }
