@@ -11,11 +11,8 @@ const EnvSchema = z.object({
   DEMO_SCALE: z.coerce.number().positive().max(2).default(0.01),
   DEMO_SEED: z.coerce.number().int().default(20240331),
   QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
-  /** DuckDB buffer memory; bounds the server's RSS (larger sorts and joins spill to DATA_DIR).
-   *  The RSS under load is about this, plus ~0.9 GB DuckDB uses outside it and the process's
-   *  own: with 1GB, 20 analysts over five national years peaked at 2.2 GB; with 768MB, 1.99 GB
-   *  (one national year: 2.0 → 1.8 GB, and p95 656 → 376 ms). */
-  DUCKDB_MEMORY_LIMIT: z.string().regex(/^\d+(\.\d+)?\s*(MB|GB|MiB|GiB)$/i, 'a size such as 1GB or 512MB').default('768MB'),
+  /** DuckDB buffer memory; bounds the server's RSS (larger sorts and joins spill to DATA_DIR). */
+  DUCKDB_MEMORY_LIMIT: z.string().regex(/^\d+(\.\d+)?\s*(MB|GB|MiB|GiB)$/i, 'a size such as 1GB or 512MB').default('1GB'),
 });
 
 export type Config = z.infer<typeof EnvSchema> & { readonly dataDir: string };
