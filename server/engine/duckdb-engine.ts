@@ -69,17 +69,13 @@ export async function openDuckDbEngine(options: DuckDbEngineOptions): Promise<En
   // scans of every record about a second, distinct counts over every record (which cannot use
   // partials) ten times that nationally. DuckDB's threads are shared, so a query on its own lane
   // runs alongside slower ones instead of queueing behind them. Distinct counts run one at a
-  // time, so they cannot take every core from everyone else; those over several years (every key
-  // hashed: 16 s over two national years, against 3 s for one) on a lane of their own, so a
-  // one-year count does not wait behind them.
+  // time, so they cannot take every core from everyone else. (A lane of their own for those over
+  // several years, 16 s over two national years, halved the 5-year bench's timeouts but doubled
+  // everyone else's p95: two at once took both cores.)
   const size = options.connections ?? availableParallelism();
-  const lanes = {
-    rollups: await connectionLane(instance, size), records: await connectionLane(instance, size),
-    distinct: await connectionLane(instance, 1), distinctYears: await connectionLane(instance, 1),
-  };
+  const lanes = { rollups: await connectionLane(instance, size), records: await connectionLane(instance, size), distinct: await connectionLane(instance, 1) };
   const laneOf = (query: CompiledQuery): Lane => {
-    // Distinct counts: no partials.
-    if (twoStepBlocker(query.plan) !== null) return query.plan.years.length > 1 ? lanes.distinctYears : lanes.distinct;
+    if (twoStepBlocker(query.plan) !== null) return lanes.distinct; // distinct counts: no partials
     return query.rollup === undefined || query.perRecord ? lanes.records : lanes.rollups;
   };
 
