@@ -1,7 +1,7 @@
 // Concurrent analysts against the real server on loopback (issue 8): each signs in with its own
 // session, then thinks 0.5–3 s and asks for a pivot from bench/analyst-mix.ts, until the time
 // is up. The server runs in a child process whose RSS is sampled every second.
-//   npx tsx bench/analysts.ts [--national|--national-5y] [--analysts=20] [--duration=30|--full] [--seed=n]
+//   npx tsx bench/analysts.ts [--national|--national-5y] [--analysts=20] [--duration=30|--full] [--seed=n] [--warmup=s]
 //   npm run bench [-- --national --full]          as a section of the whole bench
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -59,14 +59,14 @@ export async function benchAnalysts(o: AnalystLoadOptions): Promise<void> {
   const server = await startServerProcess(o.dataDir, { QUERY_TIMEOUT_MS: String(REQUEST_TIMEOUT_MS), BENCH_WARM_ROLLUPS: '1' });
   try {
     const cookies = await Promise.all(Array.from({ length: o.analysts }, () => signIn(server.url)));
-    const started = performance.now();
+    // Measured from `started`, after the warm-up (if any) under the same load.
+    const started = performance.now() + o.warmupS * 1000;
     const deadline = started + o.durationS * 1000;
     const rss: RssSample[] = [];
     const sampleRss = () => {
       const bytes = procMemoryBytes(server.pid, 'VmRSS');
-      if (bytes !== undefined) rss.push({ atMs: performance.now() - started, bytes });
+      if (bytes !== undefined && performance.now() >= started) rss.push({ atMs: performance.now() - started, bytes });
     };
-    sampleRss();
     const sampler = setInterval(sampleRss, 1000);
     const answered = new Set<string>();
     const samples: Sample[] = [];
@@ -85,8 +85,9 @@ export async function benchAnalysts(o: AnalystLoadOptions): Promise<void> {
         const t = performance.now();
         const outcome = await requestPivot(server.url, cookie, query, REQUEST_TIMEOUT_MS);
         const elapsed = performance.now() - t;
-        if (!outcome.ok) { samples.push({ kind, expectedHit, distinct, ms: elapsed, error: { message: outcome.error, query: JSON.stringify(query) } }); continue; }
-        samples.push({ kind, expectedHit, distinct, ms: elapsed });
+        const measured = t >= started;
+        if (!outcome.ok) { if (measured) samples.push({ kind, expectedHit, distinct, ms: elapsed, error: { message: outcome.error, query: JSON.stringify(query) } }); continue; }
+        if (measured) samples.push({ kind, expectedHit, distinct, ms: elapsed });
         answered.add(key);
         if (outcome.result.rowFields[0]?.drillable) drillable = { query, result: outcome.result };
       }
@@ -108,6 +109,7 @@ function report(o: AnalystLoadOptions, samples: readonly Sample[], rss: readonly
   const errors = samples.flatMap((s) => (s.error ? [s.error] : []));
   const p95 = pct(all, 95);
   console.log(`\n[${o.analysts} concurrent analysts, ${o.label} data] ${o.durationS} s of think 0.5–3 s + pivot (seed ${o.seed}), ` +
+    `${o.warmupS > 0 ? `measured after ${o.warmupS} s of the same load, ` : ''}` +
     `requests sent until the time is up and waited for (${wallS.toFixed(0)} s in all); server in a child process, loopback, request timeout ${REQUEST_TIMEOUT_MS / 1000} s`);
   console.log(`  requests ${samples.length} (${(samples.length / wallS).toFixed(1)}/s), errors ${errors.length} | latency ${spread(all)} | ` +
     `target p95 ≤ ${P95_TARGET_MS} ms and no errors: ${p95 <= P95_TARGET_MS && errors.length === 0 ? 'ok' : 'MISSED'}`);
