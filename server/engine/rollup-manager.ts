@@ -165,10 +165,9 @@ export class RollupManager {
     const spec = dataset ? recordTableSpec(dataset, `records_${datasetId}`) : null;
     if (!spec || !this.enabled || this.recordTable(datasetId)) return; // kept from the last run
     this.enqueue({ key: `records:${datasetId}`, run: async () => {
-      // Each fallback keys fewer distinct counts. Two keys sharing a hash (or whatever else
-      // fails the cross-year keys): distinct counts over several years read the records.
-      // Numbering the keys takes memory in proportion to them (a year's must fit DuckDB's): then
-      // the table still speeds up every other measure, and distinct counts read the records.
+      // Each fallback keys fewer distinct counts: two keys sharing a hash leave those over
+      // several years to the records; keys a year's numbering cannot fit in memory, all of them
+      // (the table still speeds up every other measure).
       const { crossYearKeys: _hashed, ...withinYears } = spec;
       const { distinctKeys: _keys, ...withoutKeys } = withinYears;
       const fallbacks = [
