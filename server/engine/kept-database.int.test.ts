@@ -42,10 +42,11 @@ describe('a kept engine database', () => {
     manager.buildRecordTable('ae');
     const byRegion = PivotQuerySchema.parse({ dataset: 'ae', years: years.slice(-2), rows: [{ field: 'sex' }], measures: ['attendances', 'patients'] });
     manager.planWorkload('ae', [{ grain: ['fyear', 'sex'], histograms: [], columns: ['fyear', 'sex'], weight: 3 }], 2);
+    manager.chooseCommon('ae', ['sex', 'aeattendcat'], 100_000);
     await manager.idle();
     await manager.stop();
     expect(first.kept().tables).toEqual([]);
-    expect(manager.ready().map((r) => r.table).sort()).toEqual(['records_ae', 'rollup_ae_1']);
+    expect(manager.ready().map((r) => r.table).sort()).toEqual(['records_ae', 'rollup_ae_1', 'rollup_ae_common']);
     // Held by this engine: another engine on the same data works in a file of its own.
     const other = await open();
     expect(other.kept().tables).toEqual([]);
@@ -62,14 +63,16 @@ describe('a kept engine database', () => {
     const second = await open();
     const records = await countRows(second, 'records_ae');
     expect(records).toBeGreaterThan(0);
-    expect(second.kept().tables.map((t) => [t.spec.table, t.rows])).toEqual([['records_ae', records]]);
+    expect(second.kept().tables.map((t) => [t.spec.table, t.rows])).toEqual([['records_ae', records], ['rollup_ae_common', expect.any(Number)]]);
     expect(second.kept().estimates.size).toBeGreaterThan(0);
     const lines: string[] = [];
     const adopting = new RollupManager(second, catalogue, budget, (l) => lines.push(l));
     adopting.adoptKept();
     adopting.buildRecordTable('ae');
+    adopting.chooseCommon('ae', ['sex', 'aeattendcat'], 100_000);
     await adopting.idle();
-    expect(lines).toEqual([`[rollups] records_ae kept from the last run: ${records.toLocaleString('en-GB')} rows`]);
+    // Nothing is built again (the broad rollup was kept too).
+    expect(lines.map((l) => l.replace(/: [\d,]+ rows$/, ''))).toEqual(['[rollups] records_ae kept from the last run', '[rollups] rollup_ae_common kept from the last run']);
     const fromKept = compilePivot(byRegion, catalogue, duckdbDialect, adopting.ready());
     expect(fromKept.rollup).toBe('records_ae');
     const fromRecords = compilePivot(byRegion, catalogue, duckdbDialect);

@@ -188,7 +188,8 @@ export class RollupManager {
    *  columns in priority order while the estimated row count stays within `rows`. */
   chooseCommon(datasetId: Dataset['id'], candidates: readonly string[], rows: number): void {
     const dataset = this.catalogue.datasets.get(datasetId);
-    if (!dataset?.columns || !this.enabled) return;
+    // Rollups kept from the last run (this one among them) serve instead.
+    if (!dataset?.columns || !this.enabled || this.grouped().some((b) => b.spec.dataset === datasetId)) return;
     const available = new Set(dataset.columns);
     this.enqueue({ key: `common:${datasetId}`, run: async () => {
       const chosen = ['fyear'].filter((c) => available.has(c));
