@@ -184,11 +184,11 @@ export class RollupManager {
   }
 
   /** Queues one broad rollup of a dataset without medians ("the common low-cardinality
-   *  dimensions") for a server without a workload or kept rollups yet: starting from the year,
-   *  it adds candidate columns in priority order while the estimated row count stays within `rows`. */
+   *  dimensions") for a server without a workload yet (unless kept from the last run): starting
+   *  from the year, it adds candidate columns in priority order while the estimated row count stays within `rows`. */
   chooseCommon(datasetId: Dataset['id'], candidates: readonly string[], rows: number): void {
     const dataset = this.catalogue.datasets.get(datasetId);
-    if (!dataset?.columns || !this.enabled || this.grouped().some((b) => b.spec.dataset === datasetId)) return;
+    if (!dataset?.columns || !this.enabled || this.built.has(`rollup_${datasetId}_common`)) return;
     const available = new Set(dataset.columns);
     this.enqueue({ key: `common:${datasetId}`, run: async () => {
       const chosen = ['fyear'].filter((c) => available.has(c));
