@@ -51,12 +51,18 @@ export async function openEngineDatabase(dir: string, keepAs: string | undefined
     const file = path.join(dir, `kept-${keepAs}.duckdb`);
     // Another server on the same data holds it: this one works in a file of its own.
     if (!openHere.has(file)) {
-      try {
-        const instance = await DuckDBInstance.create(file, config);
+      const kept = (instance: DuckDBInstance): EngineDatabase => {
         openHere.add(file);
         return { instance, file, kept: true, close: () => { instance.closeSync(); openHere.delete(file); } };
+      };
+      try {
+        return kept(await DuckDBInstance.create(file, config));
       } catch (error) {
-        if (!/lock/i.test(error instanceof Error ? error.message : String(error))) throw error;
+        // Unreadable (damaged, or another DuckDB version's format): it only saves time, start afresh.
+        if (!/lock/i.test(error instanceof Error ? error.message : String(error))) {
+          removeDatabaseFile(file);
+          return kept(await DuckDBInstance.create(file, config));
+        }
       }
     }
   }

@@ -2,7 +2,7 @@
 // rollups the first built (and answers from them as the records do), drops what the current code
 // would build differently or what no build finished, and a file another process holds is left
 // to it.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -83,6 +83,21 @@ describe('a kept engine database', () => {
     await adopting.stop();
     await second.close();
   }, 300_000);
+
+  it('is started afresh when it cannot be read', async () => {
+    const damaged = `test-damaged-${process.pid}`;
+    const file = path.join(dataDir, 'app', 'duckdb', `kept-${damaged}.duckdb`);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, 'not a DuckDB database '.repeat(1000));
+    const engine = await openDuckDbEngine({ dataDir, datasets: ['ae'], keepAs: damaged });
+    try {
+      expect(engine.kept().tables).toEqual([]);
+      expect(await countRows(engine, 'ae')).toBeGreaterThan(0);
+    } finally {
+      await engine.close();
+      removeDatabaseFile(file);
+    }
+  }, 60_000);
 
   it('is named after the data: another version or a changed file is other data', () => {
     const key = dataKey(dataDir, ['ae'], 'v1');
