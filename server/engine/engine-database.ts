@@ -1,8 +1,8 @@
 // The engine's database file. By default it is private to one engine and deleted on close.
 // Kept (`keepAs`), it is named after the data (version and files), left in place on close and
 // opened again by the next server on the same data, which adopts the per-record table and the
-// rollups built before instead of spending minutes building them again (17 over five national
-// years). A table is adopted only if the current code would build it with the very same
+// rollups built before instead of spending minutes building them again (23.5 over five national
+// years, measured). A table is adopted only if the current code would build it with the very same
 // statements; anything else in the file (an older build, a build cut short, a sample) is dropped.
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';

@@ -37,10 +37,9 @@ describe('a kept engine database', () => {
   it('is adopted by the next engine on the same data, as the current code would build it', async () => {
     const open = () => openDuckDbEngine({ dataDir, datasets: ['ae'], keepAs });
     const first = await open();
-    const firstLog: string[] = [];
-    const manager = new RollupManager(first, catalogue, budget, (l) => firstLog.push(l));
+    const manager = new RollupManager(first, catalogue, budget);
     manager.buildRecordTable('ae');
-    const byRegion = PivotQuerySchema.parse({ dataset: 'ae', years: years.slice(-2), rows: [{ field: 'sex' }], measures: ['attendances', 'patients'] });
+    const bySex = PivotQuerySchema.parse({ dataset: 'ae', years: years.slice(-2), rows: [{ field: 'sex' }], measures: ['attendances', 'patients'] });
     manager.planWorkload('ae', [{ grain: ['fyear', 'sex'], histograms: [], columns: ['fyear', 'sex'], weight: 3 }], 2);
     manager.chooseCommon('ae', ['sex', 'aeattendcat'], 100_000);
     await manager.idle();
@@ -73,9 +72,9 @@ describe('a kept engine database', () => {
     await adopting.idle();
     // Nothing is built again (the broad rollup was kept too).
     expect(lines.map((l) => l.replace(/: [\d,]+ rows$/, ''))).toEqual(['[rollups] records_ae kept from the last run', '[rollups] rollup_ae_common kept from the last run']);
-    const fromKept = compilePivot(byRegion, catalogue, duckdbDialect, adopting.ready());
+    const fromKept = compilePivot(bySex, catalogue, duckdbDialect, adopting.ready());
     expect(fromKept.rollup).toBe('records_ae');
-    const fromRecords = compilePivot(byRegion, catalogue, duckdbDialect);
+    const fromRecords = compilePivot(bySex, catalogue, duckdbDialect);
     expect(keyed(await second.run(fromKept, { timeoutMs: 60_000 }))).toEqual(keyed(await second.run(fromRecords, { timeoutMs: 60_000 })));
     // The stale rollup and the unfinished table are gone from the file.
     await expect(second.run({ ...fromRecords, sql: 'SELECT count(*) AS a0, 0 AS grouping_id FROM rollup_ae_1', params: [] }, { timeoutMs: 10_000 })).rejects.toThrow(/rollup_ae_1/);
