@@ -74,6 +74,20 @@ describe('per-record table build', () => {
     expect(shared).toMatch(/ 3 AS "grouping_id"/);
   });
 
+  it('stores each computed field expression once per record, and queries read it instead of evaluating it', () => {
+    const ageYears = 'CASE WHEN startage BETWEEN 7001 AND 7007 THEN 0 ELSE startage END';
+    const computing = { ...apc, fields: apc.fields.map((f) => (f.id === 'startage' && f.type === 'number' ? { ...f, sql: ageYears } : f)) };
+    const spec = recordTableSpec(computing, 'records_apc')!;
+    expect(spec.computed).toEqual([ageYears]); // bare columns (sex, diag_01_chapter) are read as they are
+    expect(renderRollupBuild(spec, duckdbDialect).find((s) => s.startsWith('CREATE TABLE "records_apc"'))).toContain(`(${ageYears}) AS "__c0"`);
+    const catalogue: Catalogue = { ...withColumns, datasets: new Map([['apc', computing]]) };
+    const query = PivotQuerySchema.parse({ dataset: 'apc', years: ['2324'], rows: [{ field: 'sex' }], measures: ['fce'], filters: [{ kind: 'range', field: 'startage', low: 18, high: 64 }] });
+    const sql = compilePlan(buildPlan(query, catalogue), catalogue, duckdbDialect, [spec]).sql;
+    expect(sql).toContain('FROM "records_apc"');
+    expect(sql).toContain('("__c0") BETWEEN');
+    expect(sql).not.toContain('7001');
+  });
+
   it('keys nothing across years when the data has one year', () => {
     const oneYear = { ...apc, years: ['2324'] };
     const spec = recordTableSpec(oneYear, 'records_apc')!;

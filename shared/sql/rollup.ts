@@ -46,6 +46,11 @@ export interface RollupSpec {
    *  patient of five national years at once does not fit DuckDB's memory), and fails if any do:
    *  a collision would merge two patients. */
   readonly crossYearKeys?: true;
+  /** Per-record tables only: the field expressions that compute a value (age bands, admission
+   *  groups, ages in whole years), each worked out once per record at build as a column
+   *  `__c<i>`, which queries read instead. Evaluating a 20-branch CASE on every record at
+   *  query time made a pivot on one national year 1.3–2× slower. */
+  readonly computed?: readonly string[];
   /** Build it from this per-record table (same dataset, covering its grain and histograms)
    *  rather than from the records: sums of precomputed partials, no conditions to evaluate. */
   readonly buildFrom?: RollupSpec;
@@ -176,8 +181,11 @@ export function recordTableSpec(dataset: Dataset, table: string): RollupSpec | n
   const spec = rollupSpec(dataset, { grain: [...new Set(grain)].sort(), histograms: [...new Map(histograms.map((h) => [histKey(h), h])).values()] }, table);
   const keys = [...new Set(distinctCounts(dataset).map((d) => d.of))].sort();
   const year = yearLevel(dataset);
+  const computed = [...new Set(dataset.fields.flatMap((f) => (f.type === 'number' ? [f.sql] : f.multiValued === true ? [] : f.levels.map((l) => l.sql))))]
+    .filter((sql) => !known.has(sql.trim()));
   return {
     ...spec, perRecord: true,
+    ...(computed.length > 0 ? { computed } : {}),
     ...(year ? { clusterBy: { expr: year.sql, values: [...dataset.years] } } : {}),
     ...(keys.length > 0 ? { distinctKeys: keys } : {}),
     ...(keys.length > 0 && year && dataset.years.length > 1 ? { crossYearKeys: true as const } : {}),
@@ -204,7 +212,8 @@ export function rollupSource(plan: PivotPlan, spec: RollupSpec): StepOneSource {
   const shape = twoStepShape(plan.aggregates);
   return {
     render: (ctx) => {
-      const dims = plan.dimensions.map((d) => `(${d.expr}) AS ${ctx.q(d.alias)}`);
+      const stored = new Map((spec.computed ?? []).map((sql, i) => [sql, ctx.q(`__c${i}`)]));
+      const dims = plan.dimensions.map((d) => `${stored.get(d.expr) ?? `(${d.expr})`} AS ${ctx.q(d.alias)}`);
       const hists = shape.histograms.map((h) => {
         const agg = plan.aggregates.find((a) => a.alias === h.aggregate)!;
         const i = spec.histograms.findIndex((x) => histKey(x) === histKey({ arg: agg.arg ?? 'NULL', where: agg.where }));
@@ -214,7 +223,7 @@ export function rollupSource(plan: PivotPlan, spec: RollupSpec): StepOneSource {
       const counted = wheres.every((w): w is string => w !== null)
         ? [`(${[...new Set(wheres)].map((w) => `${ctx.q(partialColumn.get(signature({ fn: 'count', arg: null, where: w }))!)} > 0`).join(' OR ')})`]
         : [];
-      const where = [ctx.predicate({ kind: 'all', parts: plan.recordFilters }), ...counted].join(' AND ');
+      const where = [ctx.predicate(readingColumns({ kind: 'all', parts: plan.recordFilters }, stored)), ...counted].join(' AND ');
       return `SELECT *${[...dims, ...hists].map((s) => `, ${s}`).join('')} FROM ${ctx.q(spec.table)} WHERE ${where}`;
     },
     partial: (p, ctx) => `sum(${ctx.q(partialColumn.get(signature(p))!)})`,
@@ -237,6 +246,15 @@ export function rollupSource(plan: PivotPlan, spec: RollupSpec): StepOneSource {
       };
     },
   };
+}
+
+/** `p` reading a stored column where one holds an expression it evaluates. */
+function readingColumns(p: Predicate, stored: ReadonlyMap<string, string>): Predicate {
+  switch (p.kind) {
+    case 'all': case 'any': return { kind: p.kind, parts: p.parts.map((x) => readingColumns(x, stored)) };
+    case 'trusted': return p;
+    default: { const column = stored.get(p.expr); return column === undefined ? p : { ...p, expr: column }; }
+  }
 }
 
 /** CREATE TABLE … AS the rollup, from the dataset's records (ordered by grain for fast scans):
@@ -275,7 +293,8 @@ export function renderRollupBuild(spec: RollupSpec, dialect: Dialect): string[] 
       `CASE WHEN ${t}.${q('__i')} IS NULL AND (${k}) IS NOT NULL THEN 1 ELSE 0 END AS ${q(`__s${i}`)}`]);
     const hashed = spec.crossYearKeys ? keys.map(({ k }, i) => `CASE WHEN (${k}) IS NOT NULL THEN ${dialect.keyHash(`(${k})`)} END AS ${q(`__g${i}`)}`) : [];
     const joins = keys.map(({ k, t }) => ` LEFT JOIN ${t} ON (${k}) = ${t}.${q('__v')}`);
-    const select = `SELECT ${[...grain, ...hists, ...perRecord, ...keyed, ...hashed].join(', ')} FROM ${q(spec.source)}${joins.join('')}`;
+    const computed = (spec.computed ?? []).map((sql, i) => `(${sql}) AS ${q(`__c${i}`)}`);
+    const select = `SELECT ${[...grain, ...computed, ...hists, ...perRecord, ...keyed, ...hashed].join(', ')} FROM ${q(spec.source)}${joins.join('')}`;
     const cluster = spec.clusterBy;
     const literal = (v: string) => `'${v.replaceAll("'", "''")}'`;
     // A year at a time, then any record of no listed year (none in generated data).
