@@ -9,6 +9,7 @@ import type { CompiledQuery, PivotPlan } from '../../shared/sql/pivot-plan';
 import { holdsShape, recordTableSpec, rollupShape, rollupSpec, shapeColumns, yearSlice, type HistogramSpec, type RollupSpec } from '../../shared/sql/rollup';
 import { planRollups, type ShapeDemand } from '../../shared/sql/rollup-plan';
 import type { Engine, RunOptions } from './engine';
+import { isAttempt, recordTableAttempts } from './record-table';
 
 /** Budgets count rows per year of data: rollups are ordered by year, so a query reads only the
  *  rows of the years it asks for, and five years' rollup of a shape answers a one-year query as
@@ -159,26 +160,25 @@ export class RollupManager {
     } });
   }
 
-  /** Queues the per-record table of a dataset (outside the row budget: it is the records). */
+  /** Queues the per-record table of a dataset (outside the row budget: it is the records),
+   *  unless one kept from the last run is what the current code would build. */
   buildRecordTable(datasetId: Dataset['id']): void {
     const dataset = this.catalogue.datasets.get(datasetId);
     const spec = dataset ? recordTableSpec(dataset, `records_${datasetId}`) : null;
-    if (!spec || !this.enabled || this.recordTable(datasetId)) return; // kept from the last run
+    if (!spec || !this.enabled) return;
+    const attempts = recordTableAttempts(spec);
+    const kept = this.recordTable(datasetId);
+    if (kept && isAttempt(kept.spec, attempts, this.engine.dialect)) return;
     this.enqueue({ key: `records:${datasetId}`, run: async () => {
-      // Each fallback keys fewer distinct counts: two keys sharing a hash leave those over
-      // several years to the records; keys a year's numbering cannot fit in memory, all of them
-      // (the table still speeds up every other measure).
-      const { crossYearKeys: _hashed, ...withinYears } = spec;
-      const { distinctKeys: _keys, ...withoutKeys } = withinYears;
-      const fallbacks = [
-        ...(spec.crossYearKeys ? [{ spec: withinYears, as: 'with distinct keys within each year only' }] : []),
-        ...(spec.distinctKeys ? [{ spec: withoutKeys, as: 'without distinct keys' }] : []),
-      ];
-      if (await this.build(spec) !== null) return;
-      for (const fallback of fallbacks) {
+      if (kept) {
+        this.log(`[rollups] ${kept.spec.table} kept from the last run is built differently now: building it again`);
+        this.built.delete(kept.spec.table);
+        await this.engine.dropRollup(kept.spec.table);
+      }
+      for (const [i, attempt] of attempts.entries()) {
         if (this.stopping.signal.aborted) return;
-        this.log(`[rollups] ${spec.table}: building it again ${fallback.as}`);
-        if (await this.build(fallback.spec) !== null) return;
+        if (i > 0) this.log(`[rollups] ${spec.table}: building it again ${attempt.as}`);
+        if (await this.build(attempt.spec) !== null) return;
       }
     } });
   }
