@@ -146,13 +146,16 @@ export async function openDuckDbEngine(options: DuckDbEngineOptions): Promise<En
         for (const table of createdTables(statements)) await connection.run(`DROP TABLE IF EXISTS ${table}`).catch(() => {});
         throw error;
       }
-      const counted = await connection.runAndReadAll(`SELECT count(*) AS n FROM ${duckdbDialect.quoteIdentifier(spec.table)}`);
-      const rows = toNumber(counted.getRowObjectsJS()[0]?.['n']) ?? 0;
-      await recordBuilt(connection, spec, statements, rows);
+      const q = duckdbDialect.quoteIdentifier;
+      const keys = spec.perRecord ? (spec.distinctKeys ?? []).map((_, i) => `, max(${q(`__k${i}`)}) AS ${q(`k${i}`)}`) : [];
+      const counted = (await connection.runAndReadAll(`SELECT count(*) AS n${keys.join('')} FROM ${q(spec.table)}`)).getRowObjectsJS()[0];
+      const rows = toNumber(counted?.['n']) ?? 0;
+      const keyRanges = keys.map((_, i) => toNumber(counted?.[`k${i}`]) ?? 0);
+      await recordBuilt(connection, keys.length > 0 ? { ...spec, keyRanges } : spec, statements, rows);
       // Compress it now; a plain CHECKPOINT refuses while queries run (then DuckDB's automatic
       // checkpoint does it later), it never makes analysts wait as FORCE would.
       await connection.run('CHECKPOINT').catch(() => {});
-      return { rows };
+      return keys.length > 0 ? { rows, keyRanges } : { rows };
     }),
     estimateDistinct: (table, columns, options) => withConnection(options, async (connection) => {
       const q = duckdbDialect.quoteIdentifier;

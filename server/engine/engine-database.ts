@@ -87,7 +87,7 @@ export async function adoptKept(c: DuckDBConnection, render: (spec: RollupSpec) 
     const name = String(row['name']);
     const spec = parseSpec(String(row['spec']));
     const same = spec !== null && spec.table === name && existing.has(name) && JSON.stringify(render(spec)) === String(row['build']);
-    if (same) tables.push({ spec, rows: Number(row['rows']) });
+    if (same) tables.push({ spec: await withKeyRanges(c, spec), rows: Number(row['rows']) });
     else await c.run(`DELETE FROM ${TABLES} WHERE name = $1`, [name]);
   }
   const adopted = new Set(tables.map((t) => t.spec.table));
@@ -96,6 +96,14 @@ export async function adoptKept(c: DuckDBConnection, render: (spec: RollupSpec) 
   }
   const estimates = new Map((await c.runAndReadAll(`SELECT key, distinct_rows FROM ${ESTIMATES}`)).getRowObjectsJS().map((r) => [String(r['key']), Number(r['distinct_rows'])] as const));
   return { tables, estimates };
+}
+
+/** A per-record table kept by a version that did not store its keys' ranges, with them. */
+async function withKeyRanges(c: DuckDBConnection, spec: RollupSpec): Promise<RollupSpec> {
+  const keys = spec.perRecord && spec.keyRanges === undefined ? spec.distinctKeys ?? [] : [];
+  if (keys.length === 0) return spec;
+  const row = (await c.runAndReadAll(`SELECT ${keys.map((_, i) => `max("__k${i}") AS k${i}`).join(', ')} FROM "${spec.table.replaceAll('"', '""')}"`)).getRowObjectsJS()[0];
+  return { ...spec, keyRanges: keys.map((_, i) => Number(row?.[`k${i}`] ?? 0)) };
 }
 
 /** Records a table just built, with the statements that built it. */

@@ -16,8 +16,9 @@ export interface Engine {
   run(query: CompiledQuery, options: RunOptions): Promise<RawAggregates>;
   /** Statements running or waiting for a connection (background work yields while any are). */
   pending(): number;
-  /** Materialises a pre-aggregated rollup table; resolves with its row count. */
-  buildRollup(spec: RollupSpec, options: RunOptions): Promise<{ readonly rows: number }>;
+  /** Materialises a pre-aggregated rollup table; resolves with its row count and, for a
+   *  per-record table keying distinct counts, each key's largest number (RollupSpec.keyRanges). */
+  buildRollup(spec: RollupSpec, options: RunOptions): Promise<{ readonly rows: number; readonly keyRanges?: readonly number[] }>;
   dropRollup(table: string): Promise<void>;
   /** About how many distinct combinations of `columns` a table holds (a rollup's row count),
    *  and how many rows it holds (of those `where` admits): from a scan (distinct hashes, exact

@@ -21,6 +21,11 @@ export interface Dialect {
    *  value the column's statistics allow: the key must be a column), or null if the engine has
    *  none. Far faster than count(DISTINCT) for few groups; memory grows with groups × range. */
   countDistinctBitmap(key: string, where: string): string | null;
+  /** The same in two steps, so coarser groups merge finer groups' bitmaps instead of reading
+   *  the records again: an aggregate giving the bitmap of a group (null if the engine has none),
+   *  and one counting the keys in the union of a column of bitmaps. */
+  bitmapOf(key: string, where: string): string | null;
+  countMergedBitmaps(bitmaps: string): string;
   /** A 64-bit hash of a key: the same key in every year (distinct counts across years). */
   keyHash(expr: string): string;
   /** A statement that fails with `message` when `condition` holds of any row of `from`. */

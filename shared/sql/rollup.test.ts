@@ -74,6 +74,19 @@ describe('per-record table build', () => {
     expect(shared).toMatch(/ 3 AS "grouping_id"/);
   });
 
+  it('merges the finest set\'s bitmaps into every grouping set when they fit, given the keys\' range', () => {
+    const codes = Array.from({ length: 2000 }, (_, i) => ({ code: `C${i}`, label: `code ${i}` }));
+    const catalogue: Catalogue = { ...withColumns, codeLists: new Map([...withColumns.codeLists, ['code4', { id: 'code4', label: 'ICD-10 4-char', codes }]]) };
+    const query = PivotQuerySchema.parse({ dataset: 'apc', years: ['2324'], rows: [{ field: 'diag_01', level: 'code4' }], columns: [{ field: 'sex' }], measures: ['patients'] });
+    const sqlWith = (keyRanges: number[]) => compilePlan(buildPlan(query, catalogue), catalogue, duckdbDialect, [{ ...recordTableSpec(apc, 'records_apc')!, keyRanges }]).sql;
+    // 2,001 × 5 groups of 125 kB bitmaps: 1.25 GB, too much; of 125 bytes: merged.
+    expect(sqlWith([1_000_000])).not.toContain('shared_fine');
+    const merged = sqlWith([1_000]);
+    expect(merged).toContain('"shared_fine" AS (SELECT "d0", "d1", bitstring_agg("__k0") FILTER (WHERE "__k0" IS NOT NULL');
+    expect(merged).toMatch(/ GROUP BY "d0", "d1"\), "shared" AS \(SELECT "d0", "d1", bit_count\(bit_or\("b0"\)\) AS "a0", GROUPING\("d0", "d1"\) AS "grouping_id" FROM "shared_fine" GROUP BY GROUPING SETS \(\("d0", "d1"\), \("d0"\), \("d1"\), \(\)\)\)/);
+    expect(merged).not.toContain('count(DISTINCT');
+  });
+
   it('stores each computed field expression once per record, and queries read it instead of evaluating it', () => {
     const ageYears = 'CASE WHEN startage BETWEEN 7001 AND 7007 THEN 0 ELSE startage END';
     const computing = { ...apc, fields: apc.fields.map((f) => (f.id === 'startage' && f.type === 'number' ? { ...f, sql: ageYears } : f)) };

@@ -51,6 +51,9 @@ export interface RollupSpec {
    *  `__c<i>`, which queries read instead. Evaluating a 20-branch CASE on every record at
    *  query time made a pivot on one national year 1.3–2× slower. */
   readonly computed?: readonly string[];
+  /** Per-record tables only, measured once built: the largest number each key got (`__k<i>`,
+   *  numbered 1…n within each year), which bounds the size of a bitmap of those keys. */
+  readonly keyRanges?: readonly number[];
   /** Build it from this per-record table (same dataset, covering its grain and histograms)
    *  rather than from the records: sums of precomputed partials, no conditions to evaluate. */
   readonly buildFrom?: RollupSpec;
@@ -243,6 +246,7 @@ export function rollupSource(plan: PivotPlan, spec: RollupSpec): StepOneSource {
         key: ctx.q(`__k${i}`),
         shared: [`${ctx.q(`__k${i}`)} IS NOT NULL`, ...(counted ? [counted] : [])].join(' AND '),
         dense: true, // numbered 1…n (within each year)
+        ...(spec.keyRanges?.[i] !== undefined ? { range: spec.keyRanges[i] } : {}),
       };
     },
   };

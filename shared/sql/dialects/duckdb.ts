@@ -30,6 +30,8 @@ export const duckdbDialect: Dialect = {
   listAnyStartsWith: (listExpr, prefix) => `len(list_filter(${listExpr}, lambda x: starts_with(x, ${prefix}))) > 0`,
   startsWith: (expr, prefix) => `starts_with(${expr}, ${prefix})`,
   countDistinctBitmap: (key, where) => `bit_count(bitstring_agg(${key}) FILTER (WHERE ${where}))`,
+  bitmapOf: (key, where) => `bitstring_agg(${key}) FILTER (WHERE ${where})`,
+  countMergedBitmaps: (bitmaps) => `bit_count(bit_or(${bitmaps}))`,
   keyHash: (expr) => `hash(${expr})`,
   failWhen: (condition, message, from) => `SELECT CASE WHEN ${condition} THEN error('${message.replaceAll("'", "''")}') END FROM ${from}`,
 };
