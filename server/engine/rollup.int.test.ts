@@ -108,7 +108,7 @@ describe('rollups', () => {
       const { keyRanges } = await engine.buildRollup(spec, { timeoutMs: 120_000 });
       // With its keys' ranges known, one-year distinct counts merge the finest set's bitmaps.
       expect(keyRanges?.length).toBe(spec.distinctKeys?.length);
-      const measured = { ...spec, keyRanges };
+      const measured = { ...spec, ...(keyRanges ? { keyRanges } : {}) };
       try {
         // Distinct counts too: the table keys patients and spells, so they come from it exactly.
         await fc.assert(fc.asyncProperty(arbitraryQuery(dataset, true), async (input) => {

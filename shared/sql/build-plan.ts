@@ -89,9 +89,26 @@ function planDimensions(query: PivotQuery, idx: DatasetIndex, catalogue: Catalog
     return {
       axis: ref.axis, field: field.id, level: level.id, expr: level.sql,
       multiValued: field.multiValued === true, codeList: level.codeList,
-      codes: catalogue.codeLists.get(level.codeList)?.codes.length ?? Infinity, alias: `d${i}`,
+      codes: codesWithin(query, field, level, catalogue), alias: `d${i}`,
     };
   });
+}
+
+/** How many codes of `level` the dimension can take: its code list's, or, under an `in` filter
+ *  on a coarser level of the same field (a drill), the codes below the kept ones (their parents
+ *  lead to one). An estimate for sizing work (DimensionPlan.codes), never a filter itself. */
+function codesWithin(query: PivotQuery, field: CodeField, level: Level, catalogue: Catalogue): number {
+  const listed = (l: Level) => catalogue.codeLists.get(l.codeList)?.codes ?? [];
+  const depth = field.levels.indexOf(level);
+  let fewest = catalogue.codeLists.get(level.codeList)?.codes.length ?? Infinity;
+  for (const f of query.filters) {
+    const from = f.kind === 'in' && f.field === field.id ? field.levels.findIndex((l) => l.id === (f.level ?? field.defaultLevel)) : -1;
+    if (f.kind !== 'in' || from < 0 || from > depth) continue;
+    let kept = new Set(f.codes);
+    for (const below of field.levels.slice(from + 1, depth + 1)) kept = new Set(listed(below).filter((c) => c.parent !== undefined && kept.has(c.parent)).map((c) => c.code));
+    fewest = Math.min(fewest, kept.size);
+  }
+  return fewest;
 }
 
 function planMeasures(query: PivotQuery, idx: DatasetIndex) {

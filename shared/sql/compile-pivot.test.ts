@@ -16,6 +16,16 @@ const errorOf = (fn: () => unknown): DomainError => {
   throw new Error('expected an error');
 };
 
+describe('buildPlan', () => {
+  it('bounds a dimension\'s codes by its code list, or by the codes below an `in` filter on a coarser level of its field', () => {
+    const codesOf = (input: Partial<PivotQueryInput>) => buildPlan(q({ rows: [{ field: 'diag_01', level: 'code4' }], ...input }), TEST_CATALOGUE).dimensions[0]!.codes;
+    expect(codesOf({})).toBe(2);
+    expect(codesOf({ filters: [{ kind: 'in', field: 'diag_01', level: 'chapter', codes: ['X'] }] })).toBe(1);
+    expect(codesOf({ filters: [{ kind: 'in', field: 'diag_01', level: 'code4', codes: ['J181'] }] })).toBe(1);
+    expect(codesOf({ filters: [{ kind: 'not-in', field: 'diag_01', level: 'chapter', codes: ['X'] }] })).toBe(2);
+  });
+});
+
 describe('compilePivot', () => {
   it('renders one GROUPING SETS statement with every subtotal (golden)', async () => {
     const compiled = compile({
