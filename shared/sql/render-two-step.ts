@@ -66,17 +66,18 @@ export function twoStepShape(aggregates: readonly AggregatePlan[]): TwoStepShape
  *  nationally, some 3 MB for Outpatients' (unmeasured): 48 groups keep that within 0.3 GB. */
 const BITMAP_GROUPS = 48;
 
-/** Bytes the bitmaps of the finest grouping set may take (per thread: DuckDB keeps a copy of
- *  each group's state per thread until it merges them) when every set is merged from them.
- *  Patients by ICD-10 chapter × age band nationally: 506 groups × 0.56 MB. */
-const MERGED_BITMAP_BYTES = 320 * 2 ** 20;
+/** Bytes the bitmaps of the finest grouping set may take when every set is merged from them.
+ *  DuckDB keeps a copy of each group's state per thread until it merges them, outside its memory
+ *  limit: at 320 MB (patients by ICD-10 chapter × age band nationally, 506 groups × 0.56 MB,
+ *  merged) the five-year bench's server peaked at 3.2 GB RSS instead of 2.4. */
+const MERGED_BITMAP_BYTES = 64 * 2 ** 20;
 
 type BitmapSplit =
   /** One bitmap per group of the finest set, then each grouping set ORs those: one pass over
    *  the records for all sets (2.5 s instead of 7.5 s for patients by chapter × age band over a
    *  national year, measured under load). */
   | { readonly kind: 'merged' }
-  /** Sets with few groups one query each through bitmaps, the rest by hashing. */
+  /** Sets with few groups through bitmaps (one pass for all of them), the rest by hashing. */
   | { readonly kind: 'split'; readonly bitmapSets: readonly (readonly number[])[]; readonly hashedSets: readonly (readonly number[])[] };
 
 /** How the grouping sets count distinct keys: through bitmaps merged from the finest set's when
@@ -211,13 +212,15 @@ export function renderTwoStep(plan: PivotPlan, dialect: Dialect, source?: StepOn
       const sets = hasDims ? ` GROUP BY GROUPING SETS (${hashedSets.map((set) => `(${set.map((i) => dims[i]).join(', ')})`).join(', ')})` : '';
       parts.push(`SELECT ${[...dims, ...counted, `${grouping} AS ${q(GROUPING_ALIAS)}`].join(', ')} ${base}${sets}`);
     }
-    // A set with few groups, one query each: a bit per key and group (GROUPING() needs every
-    // dimension grouped somewhere in its query, so the set's bitmask is written out).
-    for (const set of bitmapSets) {
+    // Sets with few groups in one pass: a bit per key and group. GROUPING() takes only columns
+    // grouped in some set of its query, so a dimension in none of these is rolled up (bit 1).
+    if (bitmapSets.length > 0) {
       const counted = split.map((d) => `${dialect.countDistinctBitmap(d.key, d.shared)!} AS ${q(d.a.alias)}`);
-      const rolledUp = plan.dimensions.reduce((mask, _, i) => (set.includes(i) ? mask : mask | (1 << (plan.dimensions.length - 1 - i))), 0);
-      const columns = plan.dimensions.map((_, i) => (set.includes(i) ? dims[i]! : `NULL AS ${dims[i]!}`));
-      parts.push(`SELECT ${[...columns, ...counted, `${rolledUp} AS ${q(GROUPING_ALIAS)}`].join(', ')} ${base}${set.length > 0 ? ` GROUP BY ${set.map((i) => dims[i]).join(', ')}` : ''}`);
+      const grouped = plan.dimensions.map((_, i) => bitmapSets.some((set) => set.includes(i)));
+      const columns = plan.dimensions.map((_, i) => (grouped[i] ? dims[i]! : `NULL AS ${dims[i]!}`));
+      const bits = plan.dimensions.map((d, i) => { const bit = 1 << (plan.dimensions.length - 1 - i); return grouped[i] ? `${dialect.groupingId([d.alias])} * ${bit}` : `${bit}`; });
+      const sets = bitmapSets.map((set) => `(${set.map((i) => dims[i]).join(', ')})`).join(', ');
+      parts.push(`SELECT ${[...columns, ...counted, `${bits.length > 0 ? bits.join(' + ') : '0'} AS ${q(GROUPING_ALIAS)}`].join(', ')} ${base}${hasDims ? ` GROUP BY GROUPING SETS (${sets})` : ''}`);
     }
     withs.push(`${q('shared')} AS (${parts.join(' UNION ALL ')})`);
     joins.push(joinOn(q('shared')));
