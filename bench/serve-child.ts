@@ -21,6 +21,17 @@ const warmStarted = performance.now();
 if (process.env.BENCH_WARM_ROLLUPS === '1') await server.services.rollups.idle();
 process.send?.({ url: server.url.replace('localhost', '127.0.0.1'), warmMs: performance.now() - warmStarted, rollups: server.services.rollups.stats() });
 
+// BENCH_MEMORY_LOG=1: what the server's memory is made of, every 5 s (MiB).
+if (process.env.BENCH_MEMORY_LOG === '1') {
+  const mib = (b: number) => Math.round(b / 2 ** 20);
+  setInterval(() => {
+    void server.services.engine.memoryInUse().then((duckdb) => {
+      const m = process.memoryUsage();
+      console.log(`  [memory] rss ${mib(m.rss)}, duckdb accounts ${mib(duckdb)}, node heap ${mib(m.heapUsed)} of ${mib(m.heapTotal)}, external ${mib(m.external)}, queries ${server.services.engine.pending()}`);
+    }).catch(() => {});
+  }, 5000).unref();
+}
+
 process.once('SIGTERM', () => {
   console.log(`  [rollups] at the end: ${JSON.stringify(server.services.rollups.stats())}`);
   void server.close().finally(() => process.exit(0));

@@ -28,6 +28,7 @@ function probe(real: Engine): Engine {
     pending: () => real.pending(),
     estimateDistinct: (table, columns, options) => real.estimateDistinct(table, columns, options),
     kept: () => real.kept(),
+    memoryInUse: () => real.memoryInUse(),
     rememberEstimate: (key, distinct) => real.rememberEstimate(key, distinct),
     async run(query, options) {
       if (!query.params.includes(MARKER)) return real.run(query, options);

@@ -181,6 +181,8 @@ export async function openDuckDbEngine(options: DuckDbEngineOptions): Promise<En
       await connection.run(`DROP TABLE IF EXISTS ${duckdbDialect.quoteIdentifier(`${table}__sample`)}`);
     }),
     kept: () => kept,
+    memoryInUse: () => withConnection({ timeoutMs: 10_000 }, async (connection) =>
+      toNumber((await connection.runAndReadAll('SELECT sum(memory_usage_bytes) AS b FROM duckdb_memory()')).getRowObjectsJS()[0]?.['b']) ?? 0, lanes.rollups),
     rememberEstimate: (key, distinct) => withConnection({ timeoutMs: 60_000 }, (connection) => recordEstimate(connection, key, distinct)),
     async close() {
       // A statement still running (a build, an abandoned scan) would keep the database open
