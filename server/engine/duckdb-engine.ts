@@ -17,7 +17,7 @@ import { estimateFromSample } from '../../shared/sql/rollup-plan';
 import { twoStepBlocker } from '../../shared/sql/render-two-step';
 import { GROUPING_ALIAS } from '../../shared/sql/render-sql';
 import type { Engine, RunOptions } from './engine';
-import { adoptKept, openEngineDatabase, recordBuilt, recordDropped, recordEstimate } from './engine-database';
+import { adoptKept, measureKeyRanges, openEngineDatabase, recordBuilt, recordDropped, recordEstimate } from './engine-database';
 
 export interface DuckDbEngineOptions {
   readonly dataDir: string;
@@ -146,16 +146,14 @@ export async function openDuckDbEngine(options: DuckDbEngineOptions): Promise<En
         for (const table of createdTables(statements)) await connection.run(`DROP TABLE IF EXISTS ${table}`).catch(() => {});
         throw error;
       }
-      const q = duckdbDialect.quoteIdentifier;
-      const keys = spec.perRecord ? (spec.distinctKeys ?? []).map((_, i) => `, max(${q(`__k${i}`)}) AS ${q(`k${i}`)}`) : [];
-      const counted = (await connection.runAndReadAll(`SELECT count(*) AS n${keys.join('')} FROM ${q(spec.table)}`)).getRowObjectsJS()[0];
-      const rows = toNumber(counted?.['n']) ?? 0;
-      const keyRanges = keys.map((_, i) => toNumber(counted?.[`k${i}`]) ?? 0);
-      await recordBuilt(connection, keys.length > 0 ? { ...spec, keyRanges } : spec, statements, rows);
+      const counted = await connection.runAndReadAll(`SELECT count(*) AS n FROM ${duckdbDialect.quoteIdentifier(spec.table)}`);
+      const rows = toNumber(counted.getRowObjectsJS()[0]?.['n']) ?? 0;
+      const keyRanges = await measureKeyRanges(connection, spec);
+      await recordBuilt(connection, keyRanges ? { ...spec, keyRanges } : spec, statements, rows);
       // Compress it now; a plain CHECKPOINT refuses while queries run (then DuckDB's automatic
       // checkpoint does it later), it never makes analysts wait as FORCE would.
       await connection.run('CHECKPOINT').catch(() => {});
-      return keys.length > 0 ? { rows, keyRanges } : { rows };
+      return keyRanges ? { rows, keyRanges } : { rows };
     }),
     estimateDistinct: (table, columns, options) => withConnection(options, async (connection) => {
       const q = duckdbDialect.quoteIdentifier;

@@ -100,10 +100,17 @@ export async function adoptKept(c: DuckDBConnection, render: (spec: RollupSpec) 
 
 /** A per-record table kept by a version that did not store its keys' ranges, with them. */
 async function withKeyRanges(c: DuckDBConnection, spec: RollupSpec): Promise<RollupSpec> {
-  const keys = spec.perRecord && spec.keyRanges === undefined ? spec.distinctKeys ?? [] : [];
-  if (keys.length === 0) return spec;
+  if (spec.keyRanges !== undefined) return spec;
+  const keyRanges = await measureKeyRanges(c, spec);
+  return keyRanges ? { ...spec, keyRanges } : spec;
+}
+
+/** A per-record table's keys' ranges (RollupSpec.keyRanges): the largest number each key got. */
+export async function measureKeyRanges(c: DuckDBConnection, spec: RollupSpec): Promise<number[] | undefined> {
+  const keys = spec.perRecord ? spec.distinctKeys ?? [] : [];
+  if (keys.length === 0) return undefined;
   const row = (await c.runAndReadAll(`SELECT ${keys.map((_, i) => `max("__k${i}") AS k${i}`).join(', ')} FROM "${spec.table.replaceAll('"', '""')}"`)).getRowObjectsJS()[0];
-  return { ...spec, keyRanges: keys.map((_, i) => Number(row?.[`k${i}`] ?? 0)) };
+  return keys.map((_, i) => Number(row?.[`k${i}`] ?? 0));
 }
 
 /** Records a table just built, with the statements that built it. */
