@@ -61,7 +61,10 @@ export const expectedShare = (share: number | null, suppressed: boolean): string
 export async function gridTexts(page: Page): Promise<Map<string, string>> {
   const pairs = await page.locator('.pivot-grid-scroll').evaluate(async (scroller) => {
     const seen = new Map<string, string>();
-    const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    // Two frames for the virtualiser to render what scrolled in; at most 250 ms, as once in a
+    // full run (on 2 busy cores) Chromium stopped firing animation frames and this loop hung
+    // for the test's whole 120 s. What did not render is caught by expectGridMatches.
+    const frame = () => new Promise((resolve) => { requestAnimationFrame(() => requestAnimationFrame(resolve)); setTimeout(resolve, 250); });
     const collect = () => {
       for (const td of scroller.querySelectorAll('[data-testid^="grid-cell-"]')) seen.set(td.getAttribute('data-testid') ?? '', td.textContent ?? '');
     };
