@@ -25,9 +25,10 @@ process.send?.({ url: server.url.replace('localhost', '127.0.0.1'), warmMs: perf
 if (process.env.BENCH_MEMORY_LOG === '1') {
   const mib = (b: number) => Math.round(b / 2 ** 20);
   setInterval(() => {
-    void server.services.engine.memoryInUse().then((duckdb) => {
+    void server.services.engine.memoryInUse().then(({ bytes, statements }) => {
       const m = process.memoryUsage();
-      console.log(`  [memory] rss ${mib(m.rss)}, duckdb accounts ${mib(duckdb)}, node heap ${mib(m.heapUsed)} of ${mib(m.heapTotal)}, external ${mib(m.external)}, queries ${server.services.engine.pending()}`);
+      console.log(`  [memory] rss ${mib(m.rss)}, duckdb accounts ${mib(bytes)}, node heap ${mib(m.heapUsed)} of ${mib(m.heapTotal)}, external ${mib(m.external)}, ` +
+        `analysts' queries ${server.services.engine.pending()}, statements running ${statements}`);
     }).catch(() => {});
   }, 5000).unref();
 }

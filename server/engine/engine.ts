@@ -28,9 +28,10 @@ export interface Engine {
   /** What a database kept between runs holds from earlier runs on the same data: the tables
    *  built (each still as the current code would build it) and the row estimates remembered. */
   kept(): KeptState;
-  /** Bytes the engine accounts for (DuckDB: its buffer manager's, within its memory limit):
-   *  for telling its share of the process's memory from the rest. */
-  memoryInUse(): Promise<number>;
+  /** Bytes the engine accounts for (DuckDB: its buffer manager's, within its memory limit), and
+   *  statements running of any kind (pending() counts analysts' queries only): for telling the
+   *  engine's share of the process's memory from the rest. */
+  memoryInUse(): Promise<{ readonly bytes: number; readonly statements: number }>;
   /** Remembers a row estimate (see kept); it is lost with a database not kept. */
   rememberEstimate(key: string, distinct: number): Promise<void>;
   close(): Promise<void>;
