@@ -57,5 +57,4 @@ describe('DuckDB engine', () => {
     expect((await queued).rows[0]!.aggregates.get('a0')).toBe(5);
     expect((await perRecord).rows[0]!.aggregates.get('a0')).toBe(5);
   });
-
 });

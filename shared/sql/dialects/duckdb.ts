@@ -16,6 +16,8 @@ function aggregateCall(fn: AggregateFn, arg: string | null): string {
   }
 }
 
+const bitmapOf = (key: string, where: string) => `bitstring_agg(${key}) FILTER (WHERE ${where})`;
+
 export const duckdbDialect: Dialect = {
   name: 'duckdb',
   quoteIdentifier: quote,
@@ -29,8 +31,8 @@ export const duckdbDialect: Dialect = {
   listHasAny: (listExpr, values) => `list_has_any(${listExpr}, [${values.join(', ')}])`,
   listAnyStartsWith: (listExpr, prefix) => `len(list_filter(${listExpr}, lambda x: starts_with(x, ${prefix}))) > 0`,
   startsWith: (expr, prefix) => `starts_with(${expr}, ${prefix})`,
-  countDistinctBitmap: (key, where) => `bit_count(bitstring_agg(${key}) FILTER (WHERE ${where}))`,
-  bitmapOf: (key, where) => `bitstring_agg(${key}) FILTER (WHERE ${where})`,
+  countDistinctBitmap: (key, where) => `bit_count(${bitmapOf(key, where)})`,
+  bitmapOf,
   countMergedBitmaps: (bitmaps) => `bit_count(bit_or(${bitmaps}))`,
   keyHash: (expr) => `hash(${expr})`,
   failWhen: (condition, message, from) => `SELECT CASE WHEN ${condition} THEN error('${message.replaceAll("'", "''")}') END FROM ${from}`,
