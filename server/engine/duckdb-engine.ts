@@ -156,12 +156,12 @@ export async function openDuckDbEngine(options: DuckDbEngineOptions): Promise<En
       }
       const counted = await connection.runAndReadAll(`SELECT count(*) AS n FROM ${duckdbDialect.quoteIdentifier(spec.table)}`);
       const rows = toNumber(counted.getRowObjectsJS()[0]?.['n']) ?? 0;
-      const keyRanges = await measureKeyRanges(connection, spec);
-      await recordBuilt(connection, keyRanges ? { ...spec, keyRanges } : spec, statements, rows);
+      const ranges = await measureKeyRanges(connection, spec);
+      await recordBuilt(connection, { ...spec, ...ranges }, statements, rows);
       // Compress it now; a plain CHECKPOINT refuses while queries run (then DuckDB's automatic
       // checkpoint does it later), it never makes analysts wait as FORCE would.
       await connection.run('CHECKPOINT').catch(() => {});
-      return keyRanges ? { rows, keyRanges } : { rows };
+      return { rows, ...ranges };
     }),
     estimateDistinct: (table, columns, options) => withConnection(options, async (connection) => {
       const q = duckdbDialect.quoteIdentifier;

@@ -8,7 +8,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import type { RollupSpec } from '../../shared/sql/rollup';
+import type { KeyRanges, RollupSpec } from '../../shared/sql/rollup';
 import type { KeptState } from './engine';
 
 /** Metadata tables: what was built (spec and statements) and the row estimates remembered. */
@@ -101,16 +101,22 @@ export async function adoptKept(c: DuckDBConnection, render: (spec: RollupSpec) 
 /** A per-record table kept by a version that did not store its keys' ranges, with them. */
 async function withKeyRanges(c: DuckDBConnection, spec: RollupSpec): Promise<RollupSpec> {
   if (spec.keyRanges !== undefined) return spec;
-  const keyRanges = await measureKeyRanges(c, spec);
-  return keyRanges ? { ...spec, keyRanges } : spec;
+  return { ...spec, ...await measureKeyRanges(c, spec) };
 }
 
-/** A per-record table's keys' ranges (RollupSpec.keyRanges): the largest number each key got. */
-export async function measureKeyRanges(c: DuckDBConnection, spec: RollupSpec): Promise<number[] | undefined> {
+/** A per-record table's keys' ranges (RollupSpec.keyRanges, pairKeyRanges): the largest number
+ *  each key got, in its year columns and in its pair columns of each parity. */
+export async function measureKeyRanges(c: DuckDBConnection, spec: RollupSpec): Promise<KeyRanges> {
   const keys = spec.perRecord ? spec.distinctKeys ?? [] : [];
-  if (keys.length === 0) return undefined;
-  const row = (await c.runAndReadAll(`SELECT ${keys.map((_, i) => `max("__k${i}") AS k${i}`).join(', ')} FROM "${spec.table.replaceAll('"', '""')}"`)).getRowObjectsJS()[0];
-  return keys.map((_, i) => Number(row?.[`k${i}`] ?? 0));
+  if (keys.length === 0) return {};
+  const paired = spec.crossYearKeys === true && (spec.clusterBy?.values.length ?? 0) > 1;
+  const columns = keys.flatMap((_, i) => [`__k${i}`, ...(paired ? [`__y0k${i}`, `__y1k${i}`] : [])]);
+  const row = (await c.runAndReadAll(`SELECT ${columns.map((k) => `max("${k}") AS "${k}"`).join(', ')} FROM "${spec.table.replaceAll('"', '""')}"`)).getRowObjectsJS()[0];
+  const max = (column: string) => Number(row?.[column] ?? 0);
+  return {
+    keyRanges: keys.map((_, i) => max(`__k${i}`)),
+    ...(paired ? { pairKeyRanges: keys.map((_, i) => [max(`__y0k${i}`), max(`__y1k${i}`)] as const) } : {}),
+  };
 }
 
 /** Records a table just built, with the statements that built it. */

@@ -3,7 +3,7 @@
 import type { RawAggregates } from '../../shared/result/raw-aggregates';
 import type { CompiledQuery } from '../../shared/sql/pivot-plan';
 import type { Dialect } from '../../shared/sql/dialect';
-import type { RollupSpec } from '../../shared/sql/rollup';
+import type { KeyRanges, RollupSpec } from '../../shared/sql/rollup';
 
 export interface RunOptions {
   readonly timeoutMs: number;
@@ -17,8 +17,9 @@ export interface Engine {
   /** Statements running or waiting for a connection (background work yields while any are). */
   pending(): number;
   /** Materialises a pre-aggregated rollup table; resolves with its row count and, for a
-   *  per-record table keying distinct counts, each key's largest number (RollupSpec.keyRanges). */
-  buildRollup(spec: RollupSpec, options: RunOptions): Promise<{ readonly rows: number; readonly keyRanges?: readonly number[] }>;
+   *  per-record table keying distinct counts, each key's largest number (RollupSpec.keyRanges,
+   *  and pairKeyRanges over pairs of years). */
+  buildRollup(spec: RollupSpec, options: RunOptions): Promise<{ readonly rows: number } & KeyRanges>;
   dropRollup(table: string): Promise<void>;
   /** About how many distinct combinations of `columns` a table holds (a rollup's row count),
    *  and how many rows it holds (of those `where` admits): from a scan (distinct hashes, exact

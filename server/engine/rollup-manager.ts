@@ -348,13 +348,13 @@ export class RollupManager {
       if (this.stopping.signal.aborted) return null;
       await this.quiet();
       const timeoutMs = spec.perRecord ? this.budget.recordTableTimeoutMs ?? RECORD_TABLE_TIMEOUT_MS : this.budget.buildTimeoutMs;
-      const { rows, keyRanges } = await this.engine.buildRollup(spec, { timeoutMs, signal: this.stopping.signal });
+      const { rows, ...ranges } = await this.engine.buildRollup(spec, { timeoutMs, signal: this.stopping.signal });
       if (!spec.perRecord && rows > this.maxRowsEach(spec.dataset)) {
         await this.engine.dropRollup(spec.table);
         this.log(`[rollups] ${spec.table}: ${rows.toLocaleString('en-GB')} rows is over the budget (grain ${spec.grain.join(", ")}); its queries stay on the records`);
         return rows;
       }
-      this.built.set(spec.table, { spec: keyRanges ? { ...spec, keyRanges } : spec, rows, used: ++this.clock });
+      this.built.set(spec.table, { spec: { ...spec, ...ranges }, rows, used: ++this.clock });
       this.counts.built++;
       this.log(`[rollups] ${spec.table} ready: ${rows.toLocaleString('en-GB')} rows, ${spec.perRecord ? `per record, ${spec.grain.length} columns` : `grain ${spec.grain.join(', ')}`}${spec.histograms.length > 0 ? ` + ${spec.histograms.length} histogram(s)` : ''}, ${Math.round(performance.now() - started)} ms${why ? `; ${why}` : ''}`);
       this.evict();

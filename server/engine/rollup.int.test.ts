@@ -40,7 +40,8 @@ const keyed = (raw: RawAggregates) => new Map(raw.rows.map((r) => [
 ]));
 
 /** Random queries on a dataset over the last two years; with `distinct`, every query also asks
- *  for a distinct count (patients, spells), over one of those years or both. */
+ *  for a distinct count (patients, spells), over one year, two consecutive years (pairs of each
+ *  parity), three years or two with a year between them. */
 function arbitraryQuery(dataset: DatasetId, distinct = false): fc.Arbitrary<PivotQueryInput> {
   const ds = catalogue.datasets.get(dataset)!;
   const codeFields = ds.fields.filter((f) => f.type === 'code' && f.multiValued !== true);
@@ -66,7 +67,9 @@ function arbitraryQuery(dataset: DatasetId, distinct = false): fc.Arbitrary<Pivo
       : fc.uniqueArray(fc.constantFrom(...measures), { minLength: 1, maxLength: 4 }),
     filters: fc.tuple(fc.array(range, { maxLength: 1 }), fc.array(codeFilter, { maxLength: 1 })).map(([r, c]) => [...r, ...c]),
     totals: fc.boolean(),
-    years: distinct ? fc.constantFrom(years.slice(-1), years.slice(-2, -1), years.slice(-2)) : fc.constant(years.slice(-2)),
+    years: distinct
+      ? fc.constantFrom(years.slice(-1), years.slice(-2, -1), years.slice(-2), years.slice(-3, -1), years.slice(-3), [years.at(-3)!, years.at(-1)!])
+      : fc.constant(years.slice(-2)),
   }).filter((q) => new Set([...q.rows, ...q.columns].map((r) => r.field)).size === q.rows.length + q.columns.length)
     .map((q) => ({ dataset, ...q }));
 }
@@ -116,8 +119,9 @@ describe('rollups', () => {
           try { query = PivotQuerySchema.parse(input); buildPlan(query, catalogue); } catch { return; }
           const columns = catalogue.datasets.get(dataset)!.columns;
           if (!rollupShape(buildPlan(query, catalogue), columns, true)) return;
-          // Over one year, from keys numbered within it; over two, from the keys' hashes (a
-          // patient of one record in each year is "seen once" in both).
+          // Over one year, from keys numbered within it; over two consecutive years, from keys
+          // numbered within the pair (a patient of one record in each year is "seen once" in
+          // both years but not in the pair); over others, from the keys' hashes.
           await sameFromRollup(query, spec.table, spec);
           await sameFromRollup(query, spec.table, measured);
           if (query.years.length > 1) {

@@ -11,7 +11,7 @@ const apc = { ...TEST_CATALOGUE.datasets.get('apc')!, columns: ['fyear', 'fquart
 const withColumns: Catalogue = { ...TEST_CATALOGUE, datasets: new Map([...TEST_CATALOGUE.datasets, ['apc', apc] as const]) };
 
 describe('per-record table build', () => {
-  it('checks key hashes, numbers the shared keys of each year, writes a year at a time (then any other), and drops each key table', () => {
+  it('checks key hashes, numbers the shared keys of each year and pair of years, writes a year at a time (then any other), and drops each key table', () => {
     const spec = recordTableSpec(apc, 'records_apc')!;
     expect(spec.clusterBy).toEqual({ expr: 'fyear', values: ['2223', '2324'] });
     expect(spec.crossYearKeys).toBe(true);
@@ -25,23 +25,31 @@ describe('per-record table build', () => {
     const statements = all.slice(4);
     expect(statements.filter((s) => s.includes('error('))).toEqual([]);
     // Every year's rows carry each key's hash (null for a null key), the same in every year.
-    expect(statements[2]).toContain('CASE WHEN (person_id) IS NOT NULL THEN hash((person_id)) END AS "__g0"');
+    expect(statements[4]).toContain('CASE WHEN (person_id) IS NOT NULL THEN hash((person_id)) END AS "__g0"');
     const kinds = statements.map((s) => s.split(' AS ')[0]!.replace(/ SELECT.*/, ''));
-    const year = ['CREATE TABLE "records_apc__keys0"', 'INSERT INTO "records_apc"', 'DROP TABLE IF EXISTS "records_apc__keys0"'];
+    const [keys, pair] = ['"records_apc__keys0"', '"records_apc__pair0_0"'];
     expect(kinds).toEqual([
-      'DROP TABLE IF EXISTS "records_apc__keys0"',
-      'CREATE TABLE "records_apc__keys0"', 'CREATE TABLE "records_apc"', 'DROP TABLE IF EXISTS "records_apc__keys0"',
-      ...year, ...year,
+      `DROP TABLE IF EXISTS ${keys}`, `DROP TABLE IF EXISTS ${pair}`,
+      // The first year: its keys and the pair's (kept for the second year).
+      `CREATE TABLE ${keys}`, `CREATE TABLE ${pair}`, 'CREATE TABLE "records_apc"', `DROP TABLE IF EXISTS ${keys}`,
+      `CREATE TABLE ${keys}`, 'INSERT INTO "records_apc"', `DROP TABLE IF EXISTS ${keys}`, `DROP TABLE IF EXISTS ${pair}`,
+      `CREATE TABLE ${keys}`, 'INSERT INTO "records_apc"', `DROP TABLE IF EXISTS ${keys}`,
     ]);
-    // Each year's keys, then that year's records joined to them.
-    const only2223 = /WHERE \(fyear\) = '2223'/;
-    expect(statements[1]).toMatch(only2223);
-    expect(statements[2]).toMatch(/WHERE \(fyear\) = '2223'$/);
-    expect(statements[4]).toMatch(/WHERE \(fyear\) = '2324'/);
-    expect(statements[5]).toMatch(/WHERE \(fyear\) = '2324'$/);
-    expect(statements[8]).toMatch(/WHERE \(\(fyear\) IS NULL OR \(fyear\) NOT IN \('2223', '2324'\)\)$/);
-    // Keys seen once are not in the key table: only those of several records are numbered.
-    expect(statements[1]).toContain('GROUP BY 1 HAVING count(*) > 1');
+    // Each year's keys and the pair's, then that year's records joined to them.
+    expect(statements[2]).toMatch(/WHERE \(fyear\) = '2223' GROUP BY 1 HAVING count\(\*\) > 1\)/);
+    expect(statements[3]).toMatch(/WHERE \(fyear\) IN \('2223', '2324'\) GROUP BY 1 HAVING count\(\*\) > 1\)/);
+    expect(statements[4]).toMatch(/WHERE \(fyear\) = '2223'$/);
+    expect(statements[6]).toMatch(/WHERE \(fyear\) = '2324'/);
+    expect(statements[7]).toMatch(/WHERE \(fyear\) = '2324'$/);
+    expect(statements[11]).toMatch(/WHERE \(\(fyear\) IS NULL OR \(fyear\) NOT IN \('2223', '2324'\)\)$/);
+    // Both years number the pair's keys in its columns (parity 0); the other parity has no pair.
+    for (const s of [statements[4]!, statements[7]!]) {
+      expect(s).toContain(`LEFT JOIN ${pair} ON (person_id) = ${pair}."__v"`);
+      expect(s).toContain(`${pair}."__i" AS "__y0k0", CASE WHEN ${pair}."__i" IS NULL AND (person_id) IS NOT NULL THEN 1 ELSE 0 END AS "__y0s0"`);
+      expect(s).toContain('CAST(NULL AS INTEGER) AS "__y1k0", CAST(NULL AS INTEGER) AS "__y1s0"');
+    }
+    expect(statements[11]).toContain('CAST(NULL AS INTEGER) AS "__y0k0"');
+    expect(statements[11]).not.toContain(pair);
   });
 
   it('answers a distinct count over several years from key hashes, and without them only over one year', () => {
@@ -52,9 +60,25 @@ describe('per-record table build', () => {
     const oneYear = compilePlan(plan(['2324']), withColumns, duckdbDialect, [spec]).sql;
     expect(oneYear).toContain('bit_count(bitstring_agg("__k0")');
     expect(oneYear).not.toContain('__g0');
+    // Two consecutive years: from the pair's numbers and "seen once" flags, as one year would.
     const twoYears = compilePlan(plan(['2223', '2324']), withColumns, duckdbDialect, [spec]).sql;
-    expect(twoYears).toContain('count(DISTINCT "__g0")');
-    expect(twoYears).not.toMatch(/__[ks]0/);
+    expect(twoYears).toContain('count(*) FILTER (WHERE "__y0s0" = 1 AND "__p0" = 1) AS "a0_once"');
+    expect(twoYears).toContain('bit_count(bitstring_agg("__y0k0") FILTER (WHERE "__y0k0" IS NOT NULL AND "__p0" = 1))');
+    expect(twoYears).not.toMatch(/__[ksg]0/);
+    // Three years, or two with a year between them: from the hashes.
+    const years = ['2122', '2223', '2324', '2425'];
+    const longer = { ...apc, years };
+    const catalogue: Catalogue = { ...withColumns, datasets: new Map([...withColumns.datasets, ['apc', longer] as const]) };
+    const longerSpec = recordTableSpec(longer, 'records_apc')!;
+    const on = (y: string[]) => compilePlan(buildPlan(PivotQuerySchema.parse({ dataset: 'apc', years: y, rows: [{ field: 'sex' }], measures: ['patients'] }), catalogue), catalogue, duckdbDialect, [longerSpec]).sql;
+    for (const y of [years.slice(0, 3), ['2223', '2425']]) {
+      expect(on(y)).toContain('count(DISTINCT "__g0")');
+      expect(on(y)).not.toMatch(/__[ks]0|__y/);
+    }
+    // Pairs alternate between the columns of each parity.
+    expect(on(['2122', '2223'])).toMatch(/bitstring_agg\("__y0k0"\)/);
+    expect(on(['2223', '2324'])).toMatch(/bitstring_agg\("__y1k0"\)/);
+    expect(on(['2324', '2425'])).toMatch(/bitstring_agg\("__y0k0"\)/);
     const { crossYearKeys: _, ...withinYears } = spec;
     expect(matchRollup(plan(['2324']), [withinYears], apc.columns)?.table).toBe('records_apc');
     expect(matchRollup(plan(['2223', '2324']), [withinYears], apc.columns)).toBeUndefined();
