@@ -110,12 +110,12 @@ export async function measureKeyRanges(c: DuckDBConnection, spec: RollupSpec): P
   const keys = spec.perRecord ? spec.distinctKeys ?? [] : [];
   if (keys.length === 0) return {};
   const paired = spec.crossYearKeys === true && (spec.clusterBy?.values.length ?? 0) > 1;
-  const columns = keys.flatMap((_, i) => [`__k${i}`, ...(paired ? [`__y0k${i}`, `__y1k${i}`] : [])]);
+  const columns = keys.flatMap((_, i) => [`__k${i}`, ...(paired ? [`__y0x${i}`, `__y1x${i}`] : [])]);
   const row = (await c.runAndReadAll(`SELECT ${columns.map((k) => `max("${k}") AS "${k}"`).join(', ')} FROM "${spec.table.replaceAll('"', '""')}"`)).getRowObjectsJS()[0];
   const max = (column: string) => Number(row?.[column] ?? 0);
   return {
     keyRanges: keys.map((_, i) => max(`__k${i}`)),
-    ...(paired ? { pairKeyRanges: keys.map((_, i) => [max(`__y0k${i}`), max(`__y1k${i}`)] as const) } : {}),
+    ...(paired ? { pairKeyRanges: keys.map((_, i) => [max(`__y0x${i}`), max(`__y1x${i}`)] as const) } : {}),
   };
 }
 

@@ -18,13 +18,14 @@ export interface Dialect {
   listAnyStartsWith(listExpr: string, prefix: string): string;
   startsWith(expr: string, prefix: string): string;
   /** Distinct values of a small non-negative integer key counted through a bitmap (a bit per
-   *  value the column's statistics allow: the key must be a column), or null if the engine has
-   *  none. Far faster than count(DISTINCT) for few groups; memory grows with groups × range. */
-  countDistinctBitmap(key: string, where: string): string | null;
+   *  value the column's statistics allow, so the key must be a column, or per value in 1…`range`
+   *  when stated), or null if the engine has none. Far faster than count(DISTINCT) for few
+   *  groups; memory grows with groups × range. */
+  countDistinctBitmap(key: string, where: string, range?: number): string | null;
   /** The same in two steps, so coarser groups merge finer groups' bitmaps instead of reading
    *  the records again: an aggregate giving the bitmap of a group (null if the engine has none),
    *  and one counting the keys in the union of a column of bitmaps. */
-  bitmapOf(key: string, where: string): string | null;
+  bitmapOf(key: string, where: string, range?: number): string | null;
   countMergedBitmaps(bitmaps: string): string;
   /** A 64-bit hash of a key: the same key in every year (distinct counts across years). */
   keyHash(expr: string): string;

@@ -117,6 +117,8 @@ export interface StepOneSource {
     readonly dense?: true;
     /** The largest `key` in the table (n), when known: bounds the bitmaps' size. */
     readonly range?: number;
+    /** `key` is an expression (no column statistics): bitmaps need `range` stated. */
+    readonly expression?: true;
   };
 }
 
@@ -197,11 +199,12 @@ export function renderTwoStep(plan: PivotPlan, dialect: Dialect, source?: StepOn
     // Keys with several records, counted distinct per grouping set over those records only.
     const anyShared = [...new Set(split.map((d) => `(${d.shared})`))].join(' OR ');
     const base = `FROM (${from.render(ctx)}) AS ${q('base')} WHERE ${anyShared}`;
-    const bitmaps = split.every((d) => d.dense === true && dialect.bitmapOf(d.key, d.shared) !== null);
+    const stated = (d: (typeof split)[number]) => (d.expression ? d.range : undefined);
+    const bitmaps = split.every((d) => d.dense === true && (!d.expression || d.range !== undefined) && dialect.bitmapOf(d.key, d.shared) !== null);
     const how = splitForBitmaps(plan, bitmaps ? split.map((d) => d.range) : null);
     const parts: string[] = [];
     if (how.kind === 'merged') {
-      const fineBitmaps = split.map((d, i) => `${dialect.bitmapOf(d.key, d.shared)!} AS ${q(`b${i}`)}`);
+      const fineBitmaps = split.map((d, i) => `${dialect.bitmapOf(d.key, d.shared, stated(d))!} AS ${q(`b${i}`)}`);
       withs.push(`${q('shared_fine')} AS (SELECT ${[...dims, ...fineBitmaps].join(', ')} ${base}${hasDims ? ` GROUP BY ${dims.join(', ')}` : ''})`);
       const counted = split.map((d, i) => `${dialect.countMergedBitmaps(q(`b${i}`))} AS ${q(d.a.alias)}`);
       parts.push(`SELECT ${[...dims, ...counted, `${grouping} AS ${q(GROUPING_ALIAS)}`].join(', ')} FROM ${q('shared_fine')}${groupBy([])}`);
@@ -215,7 +218,7 @@ export function renderTwoStep(plan: PivotPlan, dialect: Dialect, source?: StepOn
     // Sets with few groups in one pass: a bit per key and group. GROUPING() takes only columns
     // grouped in some set of its query, so a dimension in none of these is rolled up (bit 1).
     if (bitmapSets.length > 0) {
-      const counted = split.map((d) => `${dialect.countDistinctBitmap(d.key, d.shared)!} AS ${q(d.a.alias)}`);
+      const counted = split.map((d) => `${dialect.countDistinctBitmap(d.key, d.shared, stated(d))!} AS ${q(d.a.alias)}`);
       const grouped = plan.dimensions.map((_, i) => bitmapSets.some((set) => set.includes(i)));
       const columns = plan.dimensions.map((_, i) => (grouped[i] ? dims[i]! : `NULL AS ${dims[i]!}`));
       const bits = plan.dimensions.map((d, i) => { const bit = 1 << (plan.dimensions.length - 1 - i); return grouped[i] ? `${dialect.groupingId([d.alias])} * ${bit}` : `${bit}`; });

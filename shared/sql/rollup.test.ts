@@ -27,7 +27,7 @@ describe('per-record table build', () => {
     // Every year's rows carry each key's hash (null for a null key), the same in every year.
     expect(statements[4]).toContain('CASE WHEN (person_id) IS NOT NULL THEN hash((person_id)) END AS "__g0"');
     const kinds = statements.map((s) => s.split(' AS ')[0]!.replace(/ SELECT.*/, ''));
-    const [keys, pair] = ['"records_apc__keys0"', '"records_apc__pair0_0"'];
+    const [keys, pair] = ['"records_apc__keys0"', '"records_apc__cross0_0"'];
     expect(kinds).toEqual([
       `DROP TABLE IF EXISTS ${keys}`, `DROP TABLE IF EXISTS ${pair}`,
       // The first year: its keys and the pair's (kept for the second year).
@@ -35,20 +35,20 @@ describe('per-record table build', () => {
       `CREATE TABLE ${keys}`, 'INSERT INTO "records_apc"', `DROP TABLE IF EXISTS ${keys}`, `DROP TABLE IF EXISTS ${pair}`,
       `CREATE TABLE ${keys}`, 'INSERT INTO "records_apc"', `DROP TABLE IF EXISTS ${keys}`,
     ]);
-    // Each year's keys and the pair's, then that year's records joined to them.
-    expect(statements[2]).toMatch(/WHERE \(fyear\) = '2223' GROUP BY 1 HAVING count\(\*\) > 1\)/);
-    expect(statements[3]).toMatch(/WHERE \(fyear\) IN \('2223', '2324'\) GROUP BY 1 HAVING count\(\*\) > 1\)/);
+    // Each year's keys of several records and the pair's keys in both years (by their hashes,
+    // checked above), then that year's records joined to them.
+    expect(statements[2]).toContain(`SELECT hash((person_id)) AS "__v" FROM "apc" WHERE (fyear) = '2223' AND (person_id) IS NOT NULL GROUP BY 1 HAVING count(*) > 1)`);
+    expect(statements[3]).toContain(`SELECT hash((person_id)) AS "__v" FROM "apc" WHERE (fyear) IN ('2223', '2324') AND (person_id) IS NOT NULL GROUP BY 1 HAVING min(fyear) <> max(fyear))`);
     expect(statements[4]).toMatch(/WHERE \(fyear\) = '2223'$/);
     expect(statements[6]).toMatch(/WHERE \(fyear\) = '2324'/);
     expect(statements[7]).toMatch(/WHERE \(fyear\) = '2324'$/);
     expect(statements[11]).toMatch(/WHERE \(\(fyear\) IS NULL OR \(fyear\) NOT IN \('2223', '2324'\)\)$/);
     // Both years number the pair's keys in its columns (parity 0); the other parity has no pair.
     for (const s of [statements[4]!, statements[7]!]) {
-      expect(s).toContain(`LEFT JOIN ${pair} ON (person_id) = ${pair}."__v"`);
-      expect(s).toContain(`${pair}."__i" AS "__y0k0", CASE WHEN ${pair}."__i" IS NULL AND (person_id) IS NOT NULL THEN 1 ELSE 0 END AS "__y0s0"`);
-      expect(s).toContain('CAST(NULL AS INTEGER) AS "__y1k0", CAST(NULL AS INTEGER) AS "__y1s0"');
+      expect(s).toContain(`LEFT JOIN ${keys} ON hash((person_id)) = ${keys}."__v" LEFT JOIN ${pair} ON hash((person_id)) = ${pair}."__v"`);
+      expect(s).toContain(`${pair}."__i" AS "__y0x0", CAST(NULL AS INTEGER) AS "__y1x0"`);
     }
-    expect(statements[11]).toContain('CAST(NULL AS INTEGER) AS "__y0k0"');
+    expect(statements[11]).toContain('CAST(NULL AS INTEGER) AS "__y0x0", CAST(NULL AS INTEGER) AS "__y1x0"');
     expect(statements[11]).not.toContain(pair);
   });
 
@@ -60,25 +60,29 @@ describe('per-record table build', () => {
     const oneYear = compilePlan(plan(['2324']), withColumns, duckdbDialect, [spec]).sql;
     expect(oneYear).toContain('bit_count(bitstring_agg("__k0")');
     expect(oneYear).not.toContain('__g0');
-    // Two consecutive years: from the pair's numbers and "seen once" flags, as one year would.
-    const twoYears = compilePlan(plan(['2223', '2324']), withColumns, duckdbDialect, [spec]).sql;
-    expect(twoYears).toContain('count(*) FILTER (WHERE "__y0s0" = 1 AND "__p0" = 1) AS "a0_once"');
-    expect(twoYears).toContain('bit_count(bitstring_agg("__y0k0") FILTER (WHERE "__y0k0" IS NOT NULL AND "__p0" = 1))');
-    expect(twoYears).not.toMatch(/__[ksg]0/);
+    // Two consecutive years, the keys' ranges measured: seen once in the pair (once in its year
+    // and not in the other), the rest numbered: in both years by the pair, else by their year.
+    const measured = { ...spec, keyRanges: [40], pairKeyRanges: [[30, 0] as const] };
+    const twoYears = compilePlan(plan(['2223', '2324']), withColumns, duckdbDialect, [measured]).sql;
+    expect(twoYears).toContain('count(*) FILTER (WHERE "__s0" = 1 AND "__y0x0" IS NULL AND "__p0" = 1) AS "a0_once"');
+    expect(twoYears).toContain(`bitstring_agg(coalesce("__y0x0", "__k0" + CASE WHEN (fyear) = '2324' THEN 70 ELSE 30 END), 1, 110) FILTER (WHERE ("__y0x0" IS NOT NULL OR "__k0" IS NOT NULL) AND "__p0" = 1)`);
+    expect(twoYears).not.toMatch(/__g0/);
+    // Unmeasured, from the hashes.
+    expect(compilePlan(plan(['2223', '2324']), withColumns, duckdbDialect, [spec]).sql).toContain('count(DISTINCT "__g0")');
     // Three years, or two with a year between them: from the hashes.
     const years = ['2122', '2223', '2324', '2425'];
     const longer = { ...apc, years };
     const catalogue: Catalogue = { ...withColumns, datasets: new Map([...withColumns.datasets, ['apc', longer] as const]) };
-    const longerSpec = recordTableSpec(longer, 'records_apc')!;
+    const longerSpec = { ...recordTableSpec(longer, 'records_apc')!, keyRanges: [40], pairKeyRanges: [[30, 20] as const] };
     const on = (y: string[]) => compilePlan(buildPlan(PivotQuerySchema.parse({ dataset: 'apc', years: y, rows: [{ field: 'sex' }], measures: ['patients'] }), catalogue), catalogue, duckdbDialect, [longerSpec]).sql;
     for (const y of [years.slice(0, 3), ['2223', '2425']]) {
       expect(on(y)).toContain('count(DISTINCT "__g0")');
       expect(on(y)).not.toMatch(/__[ks]0|__y/);
     }
     // Pairs alternate between the columns of each parity.
-    expect(on(['2122', '2223'])).toMatch(/bitstring_agg\("__y0k0"\)/);
-    expect(on(['2223', '2324'])).toMatch(/bitstring_agg\("__y1k0"\)/);
-    expect(on(['2324', '2425'])).toMatch(/bitstring_agg\("__y0k0"\)/);
+    expect(on(['2122', '2223'])).toMatch(/bitstring_agg\(coalesce\("__y0x0", "__k0" \+ CASE WHEN \(fyear\) = '2223' THEN 70 ELSE 30 END\), 1, 110\)/);
+    expect(on(['2223', '2324'])).toMatch(/bitstring_agg\(coalesce\("__y1x0", "__k0" \+ CASE WHEN \(fyear\) = '2324' THEN 60 ELSE 20 END\), 1, 100\)/);
+    expect(on(['2324', '2425'])).toMatch(/bitstring_agg\(coalesce\("__y0x0", "__k0" \+ CASE WHEN \(fyear\) = '2425' THEN 70 ELSE 30 END\), 1, 110\)/);
     const { crossYearKeys: _, ...withinYears } = spec;
     expect(matchRollup(plan(['2324']), [withinYears], apc.columns)?.table).toBe('records_apc');
     expect(matchRollup(plan(['2223', '2324']), [withinYears], apc.columns)).toBeUndefined();

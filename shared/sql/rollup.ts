@@ -46,12 +46,13 @@ export interface RollupSpec {
    *  patient of five national years at once does not fit DuckDB's memory), and fails if any do:
    *  a collision would merge two patients.
    *  Each pair of consecutive years (clusterBy.values[p] and [p + 1]) also numbers the keys
-   *  several of its records share (`__y<p % 2>k<i>`, 1…n) and flags the keys only one of its
-   *  records has (`__y<p % 2>s<i>` = 1), in the columns of parity p % 2 (a year's records belong
-   *  to two pairs, of different parities). A query on those two years then takes the one-year
-   *  path: keys seen once add up like counts, the rest are small integers (bitmaps), not 64-bit
-   *  hashes of every record (a national two-year patients count by chapter × age band took
-   *  14.7 s from the hashes). */
+   *  found in both its years (`__y<p % 2>x<i>`, 1…n, null for the others), in the columns of
+   *  parity p % 2 (a year's records belong to two pairs, of different parities). Over the pair,
+   *  a key in one year only is seen once if `__s` says so and otherwise is that year's `__k`: so a
+   *  query on two consecutive years takes the one-year path (keys seen once add up like counts,
+   *  the rest are small integers, bitmaps) instead of hashing every record (a national two-year
+   *  patients count by chapter × age band took 14.7 s from the hashes). Numbering every key a
+   *  pair shares instead needed three joins of 10M keys each per year: out of memory. */
   readonly crossYearKeys?: true;
   /** Per-record tables only: the field expressions that compute a value (age bands, admission
    *  groups, ages in whole years), each worked out once per record at build as a column
@@ -62,7 +63,7 @@ export interface RollupSpec {
    *  numbered 1…n within each year), which bounds the size of a bitmap of those keys. */
   readonly keyRanges?: readonly number[];
   /** Per-record tables with crossYearKeys, measured once built: per key, the largest number in
-   *  the pair columns of parity 0 and 1 (`__y0k<i>`, `__y1k<i>`). */
+   *  the pair columns of parity 0 and 1 (`__y0x<i>`, `__y1x<i>`). */
   readonly pairKeyRanges?: readonly (readonly [number, number])[];
   /** Build it from this per-record table (same dataset, covering its grain and histograms)
    *  rather than from the records: sums of precomputed partials, no conditions to evaluate. */
@@ -248,17 +249,20 @@ export function rollupSource(plan: PivotPlan, spec: RollupSpec): StepOneSource {
       if (i < 0) throw new Error(`rollup ${spec.table} does not key ${a.arg}`);
       const counted = a.where === null ? null : `${ctx.q(partialColumn.get(signature({ fn: 'count', arg: null, where: a.where }))!)} = 1`;
       const pair = pairOf(spec, plan.years);
-      if (pair !== undefined) {
-        // Two consecutive years: numbered and "seen once" within that pair.
-        const j = pair % 2;
-        const number = ctx.q(`__y${j}k${i}`);
-        const range = spec.pairKeyRanges?.[i]?.[j];
+      const [inYear, inPair] = [spec.keyRanges?.[i], pair === undefined ? undefined : spec.pairKeyRanges?.[i]?.[pair % 2]];
+      if (pair !== undefined && inYear !== undefined && inPair !== undefined) {
+        // Two consecutive years: a key in both is numbered within the pair (1…inPair); one in a
+        // single year is seen once there (__s) or numbered within that year, after the pair's
+        // numbers (the first year's) or after those too (the second's).
+        const [crossed, number, once] = [ctx.q(`__y${pair % 2}x${i}`), ctx.q(`__k${i}`), ctx.q(`__s${i}`)];
+        const second = `(${spec.clusterBy!.expr}) = '${spec.clusterBy!.values[pair + 1]!.replaceAll("'", "''")}'`;
         return {
-          once: `count(*) FILTER (WHERE ${[`${ctx.q(`__y${j}s${i}`)} = 1`, ...(counted ? [counted] : [])].join(' AND ')})`,
-          key: number,
-          shared: [`${number} IS NOT NULL`, ...(counted ? [counted] : [])].join(' AND '),
+          once: `count(*) FILTER (WHERE ${[`${once} = 1`, `${crossed} IS NULL`, ...(counted ? [counted] : [])].join(' AND ')})`,
+          key: `coalesce(${crossed}, ${number} + CASE WHEN ${second} THEN ${inPair + inYear} ELSE ${inPair} END)`,
+          shared: [`(${crossed} IS NOT NULL OR ${number} IS NOT NULL)`, ...(counted ? [counted] : [])].join(' AND '),
           dense: true,
-          ...(range !== undefined ? { range } : {}),
+          range: inPair + 2 * inYear,
+          expression: true,
         };
       }
       if (spec.clusterBy !== undefined && plan.years.length > 1) {
@@ -280,7 +284,7 @@ export function rollupSource(plan: PivotPlan, spec: RollupSpec): StepOneSource {
 }
 
 /** The pair (index of its first year) whose numbers answer a query on `years`, if they are two
- *  consecutive years of a table keying pairs. */
+ *  consecutive years of a table numbering the keys of pairs. */
 function pairOf(spec: RollupSpec, years: readonly string[]): number | undefined {
   const values = spec.clusterBy?.values ?? [];
   if (!spec.crossYearKeys || years.length !== 2) return undefined;
@@ -327,14 +331,13 @@ export function renderRollupBuild(spec: RollupSpec, dialect: Dialect): string[] 
     // patients a year, so its join fits DuckDB's memory. A null key is counted by neither, as
     // count(DISTINCT) ignores nulls. With clusterBy, all this is done a year at a time.
     const keys = (spec.distinctKeys ?? []).map((k, i) => ({ k, i }));
+    // Keys checked free of hash collisions are joined by their 64-bit hash, not their text:
+    // a smaller hash table for each join (16-character identifiers nationally).
+    const joinKey = (k: string) => (spec.crossYearKeys ? dialect.keyHash(`(${k})`) : `(${k})`);
     const keyTable = (scope: string, i: number) => q(`${spec.table}__${scope}${i}`);
-    const keyTables = (scope: string, chunkWhere: string) => keys.map(({ k, i }) => `CREATE TABLE ${keyTable(scope, i)} AS SELECT ${q('__v')}, CAST(row_number() OVER () AS INTEGER) AS ${q('__i')}`
-      + ` FROM (SELECT (${k}) AS ${q('__v')} FROM ${q(spec.source)}${chunkWhere} GROUP BY 1 HAVING count(*) > 1) AS ${q('shared')}`);
+    const numberedTable = (scope: string, where: string, having: string) => keys.map(({ k, i }) => `CREATE TABLE ${keyTable(scope, i)} AS SELECT ${q('__v')}, CAST(row_number() OVER () AS INTEGER) AS ${q('__i')}`
+      + ` FROM (SELECT ${joinKey(k)} AS ${q('__v')} FROM ${q(spec.source)}${where}${where === '' ? ' WHERE' : ' AND'} (${k}) IS NOT NULL GROUP BY 1 HAVING ${having}) AS ${q('keyed')}`);
     const dropKeys = (scope: string) => keys.map(({ i }) => `DROP TABLE IF EXISTS ${keyTable(scope, i)}`);
-    // A record's number and "seen once" flag from a key table (null = no such table here).
-    const numbered = (scope: string | null, k: string, i: number, number: string, once: string) => (scope === null
-      ? [`CAST(NULL AS INTEGER) AS ${q(number)}`, `CAST(NULL AS INTEGER) AS ${q(once)}`]
-      : [`${keyTable(scope, i)}.${q('__i')} AS ${q(number)}`, `CASE WHEN ${keyTable(scope, i)}.${q('__i')} IS NULL AND (${k}) IS NOT NULL THEN 1 ELSE 0 END AS ${q(once)}`]);
     const hashed = spec.crossYearKeys ? keys.map(({ k, i }) => `CASE WHEN (${k}) IS NOT NULL THEN ${dialect.keyHash(`(${k})`)} END AS ${q(`__g${i}`)}`) : [];
     const computed = (spec.computed ?? []).map((sql, i) => `(${sql}) AS ${q(`__c${i}`)}`);
     const cluster = spec.clusterBy;
@@ -350,34 +353,37 @@ export function renderRollupBuild(spec: RollupSpec, dialect: Dialect): string[] 
     };
     const years = cluster?.values ?? [];
     const paired = spec.crossYearKeys === true && years.length > 1;
-    const pairScope = (p: number) => (p >= 0 && p + 1 < years.length ? `pair${p}_` : null);
-    // Chunk t (year t) reads the year's key table and those of pairs t - 1 and t (if any).
+    const pairScope = (p: number) => (paired && p >= 0 && p + 1 < years.length ? `cross${p}_` : null);
+    const join = (k: string, table: string) => ` LEFT JOIN ${table} ON ${joinKey(k)} = ${table}.${q('__v')}`;
+    // Chunk t (year t) joins the year's key tables and the cross tables of pairs t - 1 and t.
     const select = (t: number) => {
-      const inYear = t < years.length || cluster === undefined;
-      const pairs = inYear && paired ? [pairScope(t - 1), pairScope(t)].filter((p): p is string => p !== null) : [];
-      const joins = [...keys.map(({ k, i }) => ({ k, t: keyTable('keys', i) })), ...pairs.flatMap((p) => keys.map(({ k, i }) => ({ k, t: keyTable(p, i) })))]
-        .map(({ k, t }) => ` LEFT JOIN ${t} ON (${k}) = ${t}.${q('__v')}`);
-      const keyed = keys.flatMap(({ k, i }) => numbered('keys', k, i, `__k${i}`, `__s${i}`));
-      // Pair p's numbers in the columns of parity p % 2.
-      const byParity = [0, 1].map((j) => (inYear ? [t - 1, t].find((p) => p >= 0 && p % 2 === j && pairScope(p) !== null) : undefined));
-      const pairKeyed = paired ? [0, 1].flatMap((j) => keys.flatMap(({ k, i }) => {
-        const p = byParity[j];
-        return numbered(p === undefined ? null : pairScope(p), k, i, `__y${j}k${i}`, `__y${j}s${i}`);
+      const inYear = t < years.length;
+      const keyed = keys.flatMap(({ k, i }) => [`${keyTable('keys', i)}.${q('__i')} AS ${q(`__k${i}`)}`,
+        `CASE WHEN ${keyTable('keys', i)}.${q('__i')} IS NULL AND (${k}) IS NOT NULL THEN 1 ELSE 0 END AS ${q(`__s${i}`)}`]);
+      // Pair p's numbers in the columns of parity p % 2 (null where this year is in no such pair).
+      const pairOfParity = (j: number) => (inYear ? [t - 1, t].find((p) => p % 2 === j && pairScope(p) !== null) : undefined);
+      const crossed = paired ? [0, 1].flatMap((j) => keys.map(({ i }) => {
+        const p = pairOfParity(j);
+        return `${p === undefined ? 'CAST(NULL AS INTEGER)' : `${keyTable(pairScope(p)!, i)}.${q('__i')}`} AS ${q(`__y${j}x${i}`)}`;
       })) : [];
-      return `SELECT ${[...grain, ...computed, ...hists, ...perRecord, ...keyed, ...pairKeyed, ...hashed].join(', ')} FROM ${q(spec.source)}${joins.join('')}`;
+      const joins = [
+        ...keys.map(({ k, i }) => join(k, keyTable('keys', i))),
+        ...[0, 1].flatMap((j) => { const p = pairOfParity(j); return p === undefined ? [] : keys.map(({ k, i }) => join(k, keyTable(pairScope(p)!, i))); }),
+      ];
+      return `SELECT ${[...grain, ...computed, ...hists, ...perRecord, ...keyed, ...crossed, ...hashed].join(', ')} FROM ${q(spec.source)}${joins.join('')}`;
     };
     const pairWhere = (p: number) => chunkWhere(`(${cluster!.expr}) IN (${literal(years[p]!)}, ${literal(years[p + 1]!)})`);
     return [
       ...(spec.crossYearKeys ? keyHashChecks(spec, dialect, chunkWhere(null)) : []),
       ...dropKeys('keys'),
-      ...(paired ? years.slice(1).flatMap((_, p) => dropKeys(pairScope(p)!)) : []),
+      ...years.flatMap((_, p) => (pairScope(p) === null ? [] : dropKeys(pairScope(p)!))),
       ...chunks.flatMap((chunk, t) => [
-        ...keyTables('keys', chunkWhere(chunk)),
-        // Pair t's key table, built with year t and kept for year t + 1.
-        ...(paired && pairScope(t) !== null ? keyTables(pairScope(t)!, pairWhere(t)) : []),
+        ...numberedTable('keys', chunkWhere(chunk), 'count(*) > 1'),
+        // Pair t's keys in both its years, numbered with year t and kept for year t + 1.
+        ...(pairScope(t) === null ? [] : numberedTable(pairScope(t)!, pairWhere(t), `min(${cluster!.expr}) <> max(${cluster!.expr})`)),
         `${t === 0 ? `CREATE TABLE ${q(spec.table)} AS` : `INSERT INTO ${q(spec.table)}`} ${select(t)}${chunkWhere(chunk)}`,
         ...dropKeys('keys'),
-        ...(paired && pairScope(t - 1) !== null ? dropKeys(pairScope(t - 1)!) : []),
+        ...(pairScope(t - 1) === null ? [] : dropKeys(pairScope(t - 1)!)),
       ]),
     ];
   }

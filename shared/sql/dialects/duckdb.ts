@@ -16,7 +16,7 @@ function aggregateCall(fn: AggregateFn, arg: string | null): string {
   }
 }
 
-const bitmapOf = (key: string, where: string) => `bitstring_agg(${key}) FILTER (WHERE ${where})`;
+const bitmapOf = (key: string, where: string, range?: number) => `bitstring_agg(${key}${range === undefined ? '' : `, 1, ${range}`}) FILTER (WHERE ${where})`;
 
 export const duckdbDialect: Dialect = {
   name: 'duckdb',
@@ -31,7 +31,7 @@ export const duckdbDialect: Dialect = {
   listHasAny: (listExpr, values) => `list_has_any(${listExpr}, [${values.join(', ')}])`,
   listAnyStartsWith: (listExpr, prefix) => `len(list_filter(${listExpr}, lambda x: starts_with(x, ${prefix}))) > 0`,
   startsWith: (expr, prefix) => `starts_with(${expr}, ${prefix})`,
-  countDistinctBitmap: (key, where) => `bit_count(${bitmapOf(key, where)})`,
+  countDistinctBitmap: (key, where, range) => `bit_count(${bitmapOf(key, where, range)})`,
   bitmapOf,
   countMergedBitmaps: (bitmaps) => `bit_count(bit_or(${bitmaps}))`,
   keyHash: (expr) => `hash(${expr})`,
