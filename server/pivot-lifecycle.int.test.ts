@@ -29,6 +29,7 @@ function probe(real: Engine): Engine {
     estimateDistinct: (table, columns, options) => real.estimateDistinct(table, columns, options),
     kept: () => real.kept(),
     memoryInUse: () => real.memoryInUse(),
+    warmCache: (reads, options) => real.warmCache(reads, options),
     rememberEstimate: (key, distinct) => real.rememberEstimate(key, distinct),
     async run(query, options) {
       if (!query.params.includes(MARKER)) return real.run(query, options);

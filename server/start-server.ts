@@ -10,6 +10,7 @@ import { createApp } from './app';
 import { seedDemoUser } from './auth/seed-demo-users';
 import type { Config } from './config';
 import { openDuckDbEngine } from './engine/duckdb-engine';
+import { warmEngineCache } from './engine/cache-warm';
 import { dataKey } from './engine/engine-database';
 import type { Engine } from './engine/engine';
 import { PivotCache } from './pivot/pivot-cache';
@@ -21,6 +22,8 @@ import { openAppStore } from './store/app-store';
 export interface RunningServer {
   readonly url: string;
   readonly services: Services;
+  /** Resolves once the rollups start-up chose are built and the engine's cache is warm. */
+  readonly warmed: Promise<void>;
   close(): Promise<void>;
 }
 
@@ -75,6 +78,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       else services.rollups.chooseCommon(id, columnPriorities(recent, catalogue, id), COMMON_ROLLUP_ROWS);
     }
   }
+  const warmed = options.seedRollups === false ? Promise.resolve()
+    : services.rollups.idle().then(() => warmEngineCache(engine, services.rollups.ready(), log));
   const app = createApp({ services, ...(options.clientDir ? { clientDir: options.clientDir } : {}) });
   const server = app.listen(config.PORT, config.HOST);
   await new Promise<void>((resolve, reject) => { server.once('listening', resolve); server.once('error', reject); });
@@ -84,6 +89,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   return {
     url: `http://${host}:${port}`,
     services,
+    warmed,
     async close() {
       await new Promise<void>((resolve) => { server.close(() => resolve()); server.closeAllConnections(); });
       await services.rollups.stop();

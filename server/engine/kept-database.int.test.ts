@@ -16,6 +16,7 @@ import { duckdbDialect } from '../../shared/sql/dialects/duckdb';
 import { renderRollupBuild, type RollupSpec } from '../../shared/sql/rollup';
 import { openDuckDbEngine } from './duckdb-engine';
 import { dataKey, removeDatabaseFile } from './engine-database';
+import { cacheReads, warmEngineCache } from './cache-warm';
 import { RollupManager } from './rollup-manager';
 
 let dataDir: string;
@@ -73,6 +74,14 @@ describe('a kept engine database', () => {
     await adopting.idle();
     // Nothing is built again (the broad rollup was kept too).
     expect(lines.map((l) => l.replace(/: [\d,]+ rows$/, ''))).toEqual(['[rollups] records_ae kept from the last run', '[rollups] rollup_ae_common kept from the last run']);
+    // Adopted tables start cold: warming reads the latest year of the per-record table (then
+    // the rollups) into the engine's cache.
+    expect(cacheReads(adopting.ready())).toEqual([{ table: 'records_ae', where: `(fyear) = '${years.at(-1)}'` }, { table: 'rollup_ae_common' }]);
+    const cold = (await second.memoryInUse()).bytes;
+    const warming: string[] = [];
+    await warmEngineCache(second, adopting.ready(), (l) => warming.push(l));
+    expect(warming).toEqual([expect.stringMatching(/^\[rollups\] engine cache warmed from 2 table\(s\) in \d+ ms: \d+ MiB held$/)]);
+    expect((await second.memoryInUse()).bytes).toBeGreaterThan(cold + 2 ** 20);
     const fromKept = compilePivot(bySex, catalogue, duckdbDialect, adopting.ready());
     expect(fromKept.rollup).toBe('records_ae');
     const fromRecords = compilePivot(bySex, catalogue, duckdbDialect);
