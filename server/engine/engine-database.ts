@@ -8,6 +8,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { numbersPairs } from '../../shared/sql/record-table-build';
 import type { KeyRanges, RollupSpec } from '../../shared/sql/rollup';
 import type { KeptState } from './engine';
 
@@ -109,7 +110,7 @@ async function withKeyRanges(c: DuckDBConnection, spec: RollupSpec): Promise<Rol
 export async function measureKeyRanges(c: DuckDBConnection, spec: RollupSpec): Promise<KeyRanges> {
   const keys = spec.perRecord ? spec.distinctKeys ?? [] : [];
   if (keys.length === 0) return {};
-  const paired = spec.crossYearKeys === true && (spec.clusterBy?.values.length ?? 0) > 1;
+  const paired = numbersPairs(spec);
   const columns = keys.flatMap((_, i) => [`__k${i}`, ...(paired ? [`__y0x${i}`, `__y1x${i}`] : [])]);
   const row = (await c.runAndReadAll(`SELECT ${columns.map((k) => `max("${k}") AS "${k}"`).join(', ')} FROM "${spec.table.replaceAll('"', '""')}"`)).getRowObjectsJS()[0];
   const max = (column: string) => Number(row?.[column] ?? 0);

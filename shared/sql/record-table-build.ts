@@ -37,7 +37,7 @@ export function renderRecordTableBuild(spec: RollupSpec, dialect: Dialect, { gra
     return parts.length > 0 ? ` WHERE ${parts.join(' AND ')}` : '';
   };
   const years = cluster?.values ?? [];
-  const paired = spec.crossYearKeys === true && years.length > 1;
+  const paired = numbersPairs(spec);
   const pairScope = (p: number) => (paired && p >= 0 && p + 1 < years.length ? `cross${p}_` : null);
   const join = (k: string, table: string) => ` LEFT JOIN ${table} ON ${joinKey(k)} = ${table}.${q('__v')}`;
   // Chunk t (year t) joins the year's key tables and the cross tables of pairs t - 1 and t.
@@ -71,6 +71,11 @@ export function renderRecordTableBuild(spec: RollupSpec, dialect: Dialect, { gra
       ...(pairScope(t - 1) === null ? [] : dropKeys(pairScope(t - 1)!)),
     ]),
   ];
+}
+
+/** Whether the table numbers the keys each pair of consecutive years shares (`__y<j>x<i>`). */
+export function numbersPairs(spec: RollupSpec): boolean {
+  return spec.crossYearKeys === true && (spec.clusterBy?.values.length ?? 0) > 1;
 }
 
 /** Statements failing if two keys of a per-record table share a hash: per hash partition (two

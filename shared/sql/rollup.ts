@@ -8,7 +8,7 @@ import type { Dataset } from '../catalogue/catalogue-types';
 import type { Dialect } from './dialect';
 import type { AggregatePlan, PivotPlan, Predicate } from './pivot-plan';
 import { renderPredicate } from './render-sql';
-import { renderRecordTableBuild } from './record-table-build';
+import { numbersPairs, renderRecordTableBuild } from './record-table-build';
 import { twoStepBlocker, twoStepShape, type Partial, type StepOneSource } from './render-two-step';
 
 /** A median's measured value, as the histogram column of a rollup stores it. */
@@ -250,19 +250,19 @@ export function rollupSource(plan: PivotPlan, spec: RollupSpec): StepOneSource {
       if (i < 0) throw new Error(`rollup ${spec.table} does not key ${a.arg}`);
       const counted = a.where === null ? null : `${ctx.q(partialColumn.get(signature({ fn: 'count', arg: null, where: a.where }))!)} = 1`;
       const pair = pairOf(spec, plan.years);
-      const [inYear, inPair] = [spec.keyRanges?.[i], pair === undefined ? undefined : spec.pairKeyRanges?.[i]?.[pair % 2]];
-      if (pair !== undefined && inYear !== undefined && inPair !== undefined) {
-        // Two consecutive years: a key in both is numbered within the pair (1…inPair); one in a
+      const [yearRange, pairRange] = [spec.keyRanges?.[i], pair === undefined ? undefined : spec.pairKeyRanges?.[i]?.[pair % 2]];
+      if (pair !== undefined && yearRange !== undefined && pairRange !== undefined) {
+        // Two consecutive years: a key in both is numbered within the pair (1…pairRange); one in a
         // single year is seen once there (__s) or numbered within that year, after the pair's
         // numbers (the first year's) or after those too (the second's).
         const [crossed, number, once] = [ctx.q(`__y${pair % 2}x${i}`), ctx.q(`__k${i}`), ctx.q(`__s${i}`)];
         const second = `(${spec.clusterBy!.expr}) = '${spec.clusterBy!.values[pair + 1]!.replaceAll("'", "''")}'`;
         return {
           once: `count(*) FILTER (WHERE ${[`${once} = 1`, `${crossed} IS NULL`, ...(counted ? [counted] : [])].join(' AND ')})`,
-          key: `coalesce(${crossed}, ${number} + CASE WHEN ${second} THEN ${inPair + inYear} ELSE ${inPair} END)`,
+          key: `coalesce(${crossed}, ${number} + CASE WHEN ${second} THEN ${pairRange + yearRange} ELSE ${pairRange} END)`,
           shared: [`(${crossed} IS NOT NULL OR ${number} IS NOT NULL)`, ...(counted ? [counted] : [])].join(' AND '),
           dense: true,
-          range: inPair + 2 * inYear,
+          range: pairRange + 2 * yearRange,
           expression: true,
         };
       }
@@ -288,7 +288,7 @@ export function rollupSource(plan: PivotPlan, spec: RollupSpec): StepOneSource {
  *  consecutive years of a table numbering the keys of pairs. */
 function pairOf(spec: RollupSpec, years: readonly string[]): number | undefined {
   const values = spec.clusterBy?.values ?? [];
-  if (!spec.crossYearKeys || years.length !== 2) return undefined;
+  if (!numbersPairs(spec) || years.length !== 2) return undefined;
   const p = values.indexOf(years[0]!);
   return p >= 0 && values[p + 1] === years[1] ? p : values[p - 1] === years[1] && p > 0 ? p - 1 : undefined;
 }
