@@ -35,7 +35,7 @@ export interface Engine {
   memoryInUse(): Promise<{ readonly bytes: number; readonly statements: number }>;
   /** Reads these tables' columns (of the rows `where` admits) into the engine's cache, as far as
    *  its memory limit holds them: a server on a kept database starts with an empty cache, which
-   *  the first minutes of queries filled (RSS rose 30–40 % under load: not flat). */
+   *  the first minutes of queries would otherwise fill. */
   warmCache(reads: readonly CacheRead[], options: RunOptions): Promise<void>;
   /** Remembers a row estimate (see kept); it is lost with a database not kept. */
   rememberEstimate(key: string, distinct: number): Promise<void>;

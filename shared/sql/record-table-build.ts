@@ -29,7 +29,7 @@ export function renderRecordTableBuild(spec: RollupSpec, dialect: Dialect, { gra
   const literal = (v: string) => `'${v.replaceAll("'", "''")}'`;
   // A year at a time, then any record of no listed year (none in generated data).
   const chunks = cluster === undefined ? [null] : [
-    ...cluster.values.map((v) => `(${cluster.expr}) = ${literal(v)}`),
+    ...cluster.values.map((v) => clusterIs(cluster, v)),
     `((${cluster.expr}) IS NULL OR (${cluster.expr}) NOT IN (${cluster.values.map(literal).join(', ')}))`,
   ];
   const chunkWhere = (chunk: string | null) => {
@@ -71,6 +71,11 @@ export function renderRecordTableBuild(spec: RollupSpec, dialect: Dialect, { gra
       ...(pairScope(t - 1) === null ? [] : dropKeys(pairScope(t - 1)!)),
     ]),
   ];
+}
+
+/** The condition admitting the records of one value of `clusterBy` (one year). */
+export function clusterIs(cluster: NonNullable<RollupSpec['clusterBy']>, value: string): string {
+  return `(${cluster.expr}) = '${value.replaceAll("'", "''")}'`;
 }
 
 /** Whether the table numbers the keys each pair of consecutive years shares (`__y<j>x<i>`). */

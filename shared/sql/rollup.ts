@@ -8,7 +8,7 @@ import type { Dataset } from '../catalogue/catalogue-types';
 import type { Dialect } from './dialect';
 import type { AggregatePlan, PivotPlan, Predicate } from './pivot-plan';
 import { renderPredicate } from './render-sql';
-import { numbersPairs, renderRecordTableBuild } from './record-table-build';
+import { clusterIs, numbersPairs, renderRecordTableBuild } from './record-table-build';
 import { twoStepBlocker, twoStepShape, type Partial, type StepOneSource } from './render-two-step';
 
 /** A median's measured value, as the histogram column of a rollup stores it. */
@@ -256,7 +256,7 @@ export function rollupSource(plan: PivotPlan, spec: RollupSpec): StepOneSource {
         // single year is seen once there (__s) or numbered within that year, after the pair's
         // numbers (the first year's) or after those too (the second's).
         const [crossed, number, once] = [ctx.q(`__y${pair % 2}x${i}`), ctx.q(`__k${i}`), ctx.q(`__s${i}`)];
-        const second = `(${spec.clusterBy!.expr}) = '${spec.clusterBy!.values[pair + 1]!.replaceAll("'", "''")}'`;
+        const second = clusterIs(spec.clusterBy!, spec.clusterBy!.values[pair + 1]!);
         return {
           once: `count(*) FILTER (WHERE ${[`${once} = 1`, `${crossed} IS NULL`, ...(counted ? [counted] : [])].join(' AND ')})`,
           key: `coalesce(${crossed}, ${number} + CASE WHEN ${second} THEN ${pairRange + yearRange} ELSE ${pairRange} END)`,
