@@ -269,4 +269,33 @@ describe('HES Workbench API (real server, real DuckDB, real SQLite)', () => {
     expect(body).toContain('years.0');
     expect(body).not.toMatch(/stack|at .*\.ts:\d+/);
   });
+
+  it('answers a range bound beyond a 64-bit integer with BAD_REQUEST, and fractional or over-wide bounds with figures', async () => {
+    const { client } = makeClient();
+    await client.auth.login.mutate({ email: EMAIL, password: PASSWORD });
+    const ages = (low: number, high: number): PivotQueryInput => ({ dataset: 'apc', years: ['2324'], rows: [{ field: 'sex' }], measures: ['fce'],
+      filters: [{ kind: 'range', field: 'startage', low, high }] });
+    await expect(client.query.pivot.query(ages(0, 1e19))).rejects.toMatchObject({ data: { code: 'BAD_REQUEST', httpStatus: 400 }, message: expect.stringContaining('filters.0.high') });
+    await expect(client.query.pivot.query(ages(200, 300))).rejects.toMatchObject({ data: { code: 'BAD_REQUEST', domainCode: 'invalid-filter' } });
+    // Ages are whole years: 18.5…64 holds ages 19…64; -1e15…1e15 every known age.
+    const age = 'CASE WHEN startage BETWEEN 7001 AND 7007 THEN 0 ELSE startage END';
+    for (const [low, high, where] of [[18.5, 64, `${age} BETWEEN 19 AND 64`], [-1e15, 1e15, `${age} IS NOT NULL`]] as const) {
+      const result = await client.query.pivot.query(ages(low, high));
+      const truth = await cube(`SELECT sex AS r, NULL AS c, count(*) AS fce FROM ${parquet('apc')} WHERE fyear = '2324' AND ${FCE} AND ${where} GROUP BY CUBE (sex)`);
+      expectMatches(result, truth, (t) => [count(t.fce!)]);
+    }
+  });
+
+  it('treats a session cookie that cannot be decoded as no session: me is UNAUTHORIZED and login replaces it', async () => {
+    const url = `${server.url.replace('localhost', '127.0.0.1')}/trpc`;
+    const cookie = 'hes_session=%E0%A4%A';
+    const me = await fetch(`${url}/auth.me`, { headers: { cookie } });
+    expect(me.status).toBe(401);
+    expect(await me.json()).toMatchObject({ error: { data: { code: 'UNAUTHORIZED', domainCode: 'not-authenticated' } } });
+    const login = await fetch(`${url}/auth.login`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify({ email: EMAIL, password: PASSWORD }) });
+    expect(login.status).toBe(200);
+    const session = login.headers.getSetCookie().find((c) => c.startsWith('hes_session='))!.split(';')[0]!;
+    const signedIn = await fetch(`${url}/auth.me`, { headers: { cookie: session } });
+    expect(await signedIn.json()).toMatchObject({ result: { data: { user: { email: EMAIL } } } });
+  });
 });

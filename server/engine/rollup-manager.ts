@@ -66,6 +66,10 @@ export interface RollupStats {
   readonly hits: number; readonly misses: number; readonly missReasons: Readonly<Record<string, number>>;
 }
 
+/** An engine error's first line for the log. DuckDB quotes the value it failed on (e.g. in a
+ *  conversion error): that could be a record's, so quoted text is left out. */
+const engineReason = (error: unknown) => (error instanceof Error ? error.message : String(error)).split('\n')[0]!.replace(/'(?:[^']|'')*'/g, "'…'");
+
 /** Key of the row estimate of a dataset's column set (columns sorted, as shapes and plans give them). */
 const estimateKey = (dataset: string, columns: readonly string[]) => JSON.stringify([dataset, columns]);
 const estimateDataset = (key: string) => (JSON.parse(key) as [Dataset['id'], string[]])[0];
@@ -283,15 +287,28 @@ export class RollupManager {
       const known = this.estimates.get(key);
       if (known !== undefined) return known;
       await this.quiet();
-      // The per-record table, once built, holds the same rows and is faster to scan.
-      const source = (this.enabled ? this.recordTable(datasetId)?.spec.table : undefined) ?? dataset.table;
+      // The per-record table, once built, holds the same rows and is faster to scan (if it holds
+      // these columns: one kept from an older run may not).
+      const records = this.enabled ? this.recordTable(datasetId)?.spec : undefined;
+      const source = records && columns.every((c) => records.grain.includes(c)) ? records.table : dataset.table;
       const options = { timeoutMs: this.budget.buildTimeoutMs, signal: this.stopping.signal };
-      // Most candidates are far over the budget: a quick estimate from a sample rules those out
-      // (estimateFromSample: it errs low, by up to ×2 when most combinations are rare, seldom
-      // high); the rest get a scan of every record, as a sample's estimate alone planned
-      // rollups that came out 1.1–1.45M rows against 0.8M.
-      const quick = await this.engine.estimateDistinct(source, columns, { ...options, quick: true });
-      const distinct = quick.distinct > QUICK_REFUSAL * maxRows ? quick.distinct : await scanned(source, columns, options);
+      let distinct: number;
+      try {
+        // Most candidates are far over the budget: a quick estimate from a sample rules those out
+        // (estimateFromSample: it errs low, by up to ×2 when most combinations are rare, seldom
+        // high); the rest get a scan of every record, as a sample's estimate alone planned
+        // rollups that came out 1.1–1.45M rows against 0.8M.
+        const quick = await this.engine.estimateDistinct(source, columns, { ...options, quick: true });
+        distinct = quick.distinct > QUICK_REFUSAL * maxRows ? quick.distinct : await scanned(source, columns, options);
+      } catch (error) {
+        if (this.stopping.signal.aborted) throw error;
+        // Failing the job instead stopped every later plan of the dataset: each tried the most
+        // missed shape, this one, first. Taken as too big, its shapes are skipped from now on
+        // (and this logged once); not remembered, as the next run's code may estimate it.
+        this.log(`[rollups] ${datasetId}: no row estimate for ${columns.join(', ')}, so its shapes stay on the records: ${engineReason(error)}`);
+        this.estimates.set(key, Infinity);
+        return Infinity;
+      }
       this.estimates.set(key, distinct);
       void this.engine.rememberEstimate(key, distinct).catch(() => {});
       return distinct;
@@ -362,9 +379,7 @@ export class RollupManager {
     } catch (error) {
       if (this.stopping.signal.aborted) return null;
       this.counts.failed++;
-      // DuckDB quotes the value it failed on (e.g. a conversion error): that could be a record's.
-      const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0]!.replace(/'(?:[^']|'')*'/g, "'…'");
-      this.log(`[rollups] ${spec.table} not built: ${reason}`);
+      this.log(`[rollups] ${spec.table} not built: ${engineReason(error)}`);
       return null;
     }
   }

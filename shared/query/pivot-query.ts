@@ -6,6 +6,10 @@ import { DatasetIdSchema } from '../catalogue/catalogue-types';
 
 const Id = z.string().min(1).max(64).regex(/^[a-z][a-z0-9_]*$/, 'must be a lower-case identifier');
 const Code = z.string().min(1).max(64);
+/** A range bound: finite and within ±(2^53 − 1), where every integer is exact in a double and
+ *  fits an engine's 64-bit integer (1e19 reached DuckDB as a BIGINT and failed there). */
+const BOUND_MESSAGE = `must be a number from -${Number.MAX_SAFE_INTEGER} to ${Number.MAX_SAFE_INTEGER}`;
+const Bound = z.number({ error: BOUND_MESSAGE }).min(-Number.MAX_SAFE_INTEGER, BOUND_MESSAGE).max(Number.MAX_SAFE_INTEGER, BOUND_MESSAGE);
 
 /** A field at one level of its hierarchy; level omitted = the field's default level. */
 export const FieldRefSchema = z.object({
@@ -17,7 +21,7 @@ export type FieldRef = z.infer<typeof FieldRefSchema>;
 export const FilterSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('in'), field: Id, level: Id.optional(), codes: z.array(Code).min(1).max(500) }),
   z.object({ kind: z.literal('not-in'), field: Id, level: Id.optional(), codes: z.array(Code).min(1).max(500) }),
-  z.object({ kind: z.literal('range'), field: Id, low: z.number().finite(), high: z.number().finite() }),
+  z.object({ kind: z.literal('range'), field: Id, low: Bound, high: Bound }),
   /** Codes starting with `prefix` at the field's finest level (e.g. 'J18' under diag_01). */
   z.object({ kind: z.literal('code-prefix'), field: Id, prefix: z.string().min(1).max(8).regex(/^[A-Za-z0-9]+$/) }),
 ]);

@@ -64,7 +64,7 @@ export function shapePivot(prot: ProtectedAggregates, query: PivotQuery, catalog
 
   const notes: string[] = [];
   if (dims.some((d) => d.multiValued)) {
-    notes.push('Diagnosis or procedure mentions: a record is counted once under each distinct code it mentions, so rows add up to more than the number of records.');
+    notes.push('Diagnosis or procedure mentions: rows count a record once under each distinct code it mentions (so in several rows, or in none), while totals count each record once, so rows do not add up to the total.');
   }
   const topLevel = countTopLevelRows(prot);
   if (query.limit !== undefined && topLevel > query.limit) notes.push(`Showing the first ${query.limit} of ${topLevel} rows.`);

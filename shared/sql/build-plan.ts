@@ -187,7 +187,13 @@ function filterPredicate(filter: Filter, idx: DatasetIndex, catalogue: Catalogue
       if (!field) throw new UnknownFieldError(idx.dataset.id, filter.field, `${path}.field`);
       if (field.type !== 'number') throw new InvalidFilterError(`"${field.label}" takes code filters, not a range.`, `${path}.field`);
       if (filter.low > filter.high) throw new InvalidFilterError(`The range for "${field.label}" starts after it ends.`, path);
-      return { kind: 'between', expr: field.sql, low: filter.low, high: filter.high };
+      // The catalogue declares every value of the field within [min, max], so clamping changes no
+      // answer and the SQL only ever sees bounds of the field's own size. A range wholly outside
+      // would match nothing: almost always a slip, which an all-zero table would not explain.
+      if (filter.high < field.min || filter.low > field.max) {
+        throw new InvalidFilterError(`"${field.label}" runs from ${field.min} to ${field.max} ${field.unit}, so a range from ${filter.low} to ${filter.high} holds no records.`, path);
+      }
+      return { kind: 'between', expr: field.sql, low: Math.max(filter.low, field.min), high: Math.min(filter.high, field.max) };
     }
     case 'code-prefix': {
       const field = idx.fields.get(filter.field);

@@ -24,6 +24,18 @@ describe('buildPlan', () => {
     expect(codesOf({ filters: [{ kind: 'in', field: 'diag_01', level: 'code4', codes: ['J181'] }] })).toBe(1);
     expect(codesOf({ filters: [{ kind: 'not-in', field: 'diag_01', level: 'chapter', codes: ['X'] }] })).toBe(2);
   });
+
+  it('clamps range bounds to the field\'s declared values, keeps fractions, and refuses a range holding none of them', () => {
+    const between = (low: number, high: number) => buildPlan(q({ filters: [{ kind: 'range', field: 'startage', low, high }] }), TEST_CATALOGUE).recordFilters[1];
+    // startage is declared 0…120: the SQL only ever sees values in that range.
+    expect(between(-1e15, 1e15)).toEqual({ kind: 'between', expr: 'startage', low: 0, high: 120 });
+    expect(between(18.5, 64.5)).toEqual({ kind: 'between', expr: 'startage', low: 18.5, high: 64.5 });
+    expect(between(120, 500)).toEqual({ kind: 'between', expr: 'startage', low: 120, high: 120 });
+    const outside = errorOf(() => between(200, 300));
+    expect(outside.code).toBe('invalid-filter');
+    expect(outside.message).toBe('"Age at start of episode" runs from 0 to 120 years, so a range from 200 to 300 holds no records.');
+    expect(errorOf(() => between(-9, -1)).code).toBe('invalid-filter');
+  });
 });
 
 describe('compilePivot', () => {

@@ -2,6 +2,7 @@
 // from the catalogue and are quoted by the dialect; values travel only as parameters.
 // Same plan and dialect ⇒ same text, always.
 import type { Dialect } from './dialect';
+import { groupingParts, partColumns, readsDimension, type GroupingRows } from './grouping-parts';
 import type { CompiledQuery, PivotPlan, Predicate, SqlValue } from './pivot-plan';
 
 /** Alias of the grouping bitmask column in the result. */
@@ -17,23 +18,30 @@ export function renderSql(plan: PivotPlan, dialect: Dialect): CompiledQuery {
 
   const predicate = (p: Predicate): string => renderPredicate(p, dialect, value);
 
-  const dimSelect = plan.dimensions.map((d) => `${d.multiValued ? dialect.unnest(`(${d.expr})`) : `(${d.expr})`} AS ${q(d.alias)}`);
+  // Rendered once: both parts of a plan with a multi-valued dimension share its placeholders.
   const where = predicate(plan.where);
-  const inner = `SELECT *${dimSelect.map((s) => `, ${s}`).join('')} FROM ${q(plan.table)} WHERE ${where}`;
+  const rowsOf = (rows: GroupingRows) => {
+    const dimSelect = plan.dimensions.flatMap((d, i) => (!readsDimension(plan, rows, i) ? []
+      : [`${d.multiValued ? dialect.unnest(`(${d.expr})`) : `(${d.expr})`} AS ${q(d.alias)}`]));
+    return `SELECT *${dimSelect.map((s) => `, ${s}`).join('')} FROM ${q(plan.table)} WHERE ${where}`;
+  };
 
   const dimAliases = plan.dimensions.map((d) => q(d.alias));
   const aggregates = plan.aggregates.map((a) => `${dialect.aggregate(a.fn, a.arg === null ? null : `(${a.arg})`, a.where === null ? null : `(${a.where})`)} AS ${q(a.alias)}`);
 
   let sql: string;
   if (plan.dimensions.length === 0) {
-    sql = `SELECT ${[...aggregates, `0 AS ${q(GROUPING_ALIAS)}`].join(', ')} FROM (${inner}) AS ${q('base')}`;
+    sql = `SELECT ${[...aggregates, `0 AS ${q(GROUPING_ALIAS)}`].join(', ')} FROM (${rowsOf('records')}) AS ${q('base')}`;
   } else {
-    const sets = plan.groupingSets.map((s) => `(${s.map((i) => dimAliases[i]).join(', ')})`).join(', ');
-    sql = [
-      `SELECT ${[...dimAliases, ...aggregates, `${dialect.groupingId(plan.dimensions.map((d) => d.alias))} AS ${q(GROUPING_ALIAS)}`].join(', ')}`,
-      `FROM (${inner}) AS ${q('base')}`,
-      `GROUP BY GROUPING SETS (${sets})`,
-    ].join(' ');
+    // Sets grouping a multi-valued dimension count its mentions; the others count records.
+    sql = groupingParts(plan).map(({ rows, sets }) => {
+      const { columns, groupingId } = partColumns(plan, sets, dialect);
+      return [
+        `SELECT ${[...columns, ...aggregates, `${groupingId} AS ${q(GROUPING_ALIAS)}`].join(', ')}`,
+        `FROM (${rowsOf(rows)}) AS ${q('base')}`,
+        `GROUP BY GROUPING SETS (${sets.map((s) => `(${s.map((i) => dimAliases[i]).join(', ')})`).join(', ')})`,
+      ].join(' ');
+    }).join(' UNION ALL ');
   }
   return { sql, params, plan };
 }

@@ -7,6 +7,7 @@
 // keys seen once in the whole table add up like counts and only the rest are counted distinct.
 // The first step's shape is also what a pre-aggregated rollup table stores (rollup-source.ts).
 import type { Dialect } from './dialect';
+import { groupingParts, partColumns, readsDimension, type GroupingPart, type GroupingRows } from './grouping-parts';
 import type { AggregatePlan, CompiledQuery, PivotPlan, Predicate, SqlValue } from './pivot-plan';
 import { GROUPING_ALIAS, renderPredicate } from './render-sql';
 
@@ -129,10 +130,12 @@ export interface RenderContext {
   readonly predicate: (p: Predicate) => string;
 }
 
-/** The records themselves: dimensions, histogram values and partials computed per record. */
-export const recordSource = (plan: PivotPlan, shape: TwoStepShape): StepOneSource => ({
+/** The records themselves: dimensions, histogram values and partials computed per record. A
+ *  multi-valued dimension unnests them to its mentions (`rows`), or is left out. */
+export const recordSource = (plan: PivotPlan, shape: TwoStepShape, rows: GroupingRows = 'mentions'): StepOneSource => ({
   render: (ctx) => {
-    const dims = plan.dimensions.map((d) => `${d.multiValued ? ctx.dialect.unnest(`(${d.expr})`) : `(${d.expr})`} AS ${ctx.q(d.alias)}`);
+    const dims = plan.dimensions.flatMap((d, i) => (!readsDimension(plan, rows, i) ? []
+      : [`${d.multiValued ? ctx.dialect.unnest(`(${d.expr})`) : `(${d.expr})`} AS ${ctx.q(d.alias)}`]));
     const values = shape.histograms.map((h) => `${h.valueSql} AS ${ctx.q(h.alias)}`);
     return `SELECT *${[...dims, ...values].map((s) => `, ${s}`).join('')} FROM ${ctx.q(plan.table)} WHERE ${ctx.predicate(plan.where)}`;
   },
@@ -145,6 +148,9 @@ export function renderTwoStep(plan: PivotPlan, dialect: Dialect, source?: StepOn
   const value = (v: SqlValue): string => { params.push(v); return dialect.placeholder(params.length, v); };
   const ctx: RenderContext = { dialect, q, value, predicate: (p) => renderPredicate(p, dialect, value) };
   const shape = twoStepShape(plan.aggregates);
+  // Rollups never hold a multi-valued dimension (rollupShape): only the records answer one.
+  const multi = plan.dimensions.some((d) => d.multiValued);
+  if (multi && source !== undefined) throw new Error('only the records answer an any-position dimension');
   const from = source ?? recordSource(plan, shape);
   const distinct = from.distinct;
   if (shape.distincts.length > 0 && distinct === undefined) throw new Error('distinct counts do not roll up from this source');
@@ -152,11 +158,23 @@ export function renderTwoStep(plan: PivotPlan, dialect: Dialect, source?: StepOn
 
   const dims = plan.dimensions.map((d) => q(d.alias));
   const hists = shape.histograms.map((h) => q(h.alias));
-  const fine = [...dims, ...hists];
+  // Sets grouping a multi-valued dimension read its mentions (`fine`), the others one row per
+  // record (`fine_records`); both parts render the record filter once and share its placeholders.
+  const setParts = groupingParts(plan);
+  const fineOf = (part: GroupingPart) => q(multi && part.rows === 'records' ? 'fine_records' : 'fine');
+  const whereSql = new Map<Predicate, string>();
+  const stepOneCtx: RenderContext = { ...ctx, predicate: (p) => {
+    const sql = whereSql.get(p) ?? ctx.predicate(p);
+    whereSql.set(p, sql);
+    return sql;
+  } };
   const once = split.map((d) => `${d.once} AS ${q(`${d.a.alias}_once`)}`);
-  const stepOne = `SELECT ${[...fine, ...shape.partials.map((p) => `${from.partial(p, ctx)} AS ${q(p.alias)}`), ...once].join(', ')}`
-    + ` FROM (${from.render(ctx)}) AS ${q('base')}${fine.length > 0 ? ` GROUP BY ${fine.join(', ')}` : ''}`;
-
+  const stepOne = (part: GroupingPart) => {
+    const rowsFrom = multi ? recordSource(plan, shape, part.rows) : from;
+    const fine = [...plan.dimensions.flatMap((_, i) => (readsDimension(plan, part.rows, i) ? [dims[i]!] : [])), ...hists];
+    return `SELECT ${[...fine, ...shape.partials.map((p) => `${rowsFrom.partial(p, ctx)} AS ${q(p.alias)}`), ...once].join(', ')}`
+      + ` FROM (${rowsFrom.render(stepOneCtx)}) AS ${q('base')}${fine.length > 0 ? ` GROUP BY ${fine.join(', ')}` : ''}`;
+  };
   const sum = (alias: string) => `sum(${q(alias)})`;
   const combined = plan.aggregates.flatMap((a): string[] => {
     switch (a.fn) {
@@ -171,13 +189,18 @@ export function renderTwoStep(plan: PivotPlan, dialect: Dialect, source?: StepOn
   });
   const hasDims = plan.dimensions.length > 0;
   const grouping = hasDims ? dialect.groupingId(plan.dimensions.map((d) => d.alias)) : '0';
-  const setsOf = (extra: readonly string[]) => plan.groupingSets.map((s) => `(${[...s.map((i) => dims[i]), ...extra].join(', ')})`).join(', ');
-  const groupBy = (extra: readonly string[]) => (hasDims ? ` GROUP BY GROUPING SETS (${setsOf(extra)})` : extra.length > 0 ? ` GROUP BY ${extra.join(', ')}` : '');
-  const cells = `SELECT ${[...dims, ...combined, `${grouping} AS ${q(GROUPING_ALIAS)}`].join(', ')} FROM ${q('fine')}${groupBy([])}`;
+  const setsOf = (sets: GroupingPart['sets'], extra: readonly string[]) => sets.map((s) => `(${[...s.map((i) => dims[i]), ...extra].join(', ')})`).join(', ');
+  const groupBy = (extra: readonly string[], sets = plan.groupingSets) => (hasDims ? ` GROUP BY GROUPING SETS (${setsOf(sets, extra)})` : extra.length > 0 ? ` GROUP BY ${extra.join(', ')}` : '');
+  /** A SELECT per part of the grouping sets from its fine table, in one statement. */
+  const perPart = (select: readonly string[], where: string, extra: readonly string[]) => setParts.map((part) => {
+    const { columns, groupingId } = partColumns(plan, part.sets, dialect);
+    return `SELECT ${[...columns, ...select, `${groupingId} AS ${q(GROUPING_ALIAS)}`].join(', ')} FROM ${fineOf(part)}${where}${groupBy(extra, part.sets)}`;
+  }).join(' UNION ALL ');
+  const cells = perPart(combined, '', []);
 
   const joinOn = (name: string) => ` LEFT JOIN ${name} ON ${[`${q('cells')}.${q(GROUPING_ALIAS)} = ${name}.${q(GROUPING_ALIAS)}`,
     ...plan.dimensions.map((d) => `${q('cells')}.${q(d.alias)} IS NOT DISTINCT FROM ${name}.${q(d.alias)}`)].join(' AND ')}`;
-  const withs = [`${q('fine')} AS (${stepOne})`, `${q('cells')} AS (${cells})`];
+  const withs = [...setParts.map((part) => `${fineOf(part)} AS (${stepOne(part)})`), `${q('cells')} AS (${cells})`];
   const joins: string[] = [];
   // Exact median per cell from the histogram: the k-th smallest value is the first value whose
   // cumulative count reaches k; the median averages the ⌊(n+1)/2⌋-th and (⌊n/2⌋+1)-th.
@@ -185,8 +208,7 @@ export function renderTwoStep(plan: PivotPlan, dialect: Dialect, source?: StepOn
     const hName = q(`hist${i}`);
     const mName = q(`med${i}`);
     const part = [q(GROUPING_ALIAS), ...dims].join(', ');
-    const hist = `SELECT ${[...dims, q(h.alias), `${sum(h.weight)} AS ${q('c')}`, `${grouping} AS ${q(GROUPING_ALIAS)}`].join(', ')}`
-      + ` FROM ${q('fine')} WHERE ${q(h.alias)} IS NOT NULL${groupBy([q(h.alias)])}`;
+    const hist = perPart([q(h.alias), `${sum(h.weight)} AS ${q('c')}`], ` WHERE ${q(h.alias)} IS NOT NULL`, [q(h.alias)]);
     const cum = `SELECT *, sum(${q('c')}) OVER (PARTITION BY ${part} ORDER BY ${q(h.alias)} ROWS UNBOUNDED PRECEDING) AS ${q('cum')},`
       + ` sum(${q('c')}) OVER (PARTITION BY ${part}) AS ${q('n')} FROM ${hName}`;
     const kth = (k: string) => `min(${q(h.alias)}) FILTER (WHERE ${q('cum')} >= ${k})`;

@@ -186,16 +186,21 @@ function yearColumns(dataset: Dataset): string[] {
   return level && dataset.columns ? referencedColumns(level.sql, new Set(dataset.columns)) : [];
 }
 
-/** The per-record table of a dataset: every column its single-valued fields read. */
+/** The per-record table of a dataset: every column its single-valued fields read, and every
+ *  column its medians measure (shapeColumns names those, so the planner's row estimates, made
+ *  from this table once it is built, must find them: `elecdur` is read by no field). */
 export function recordTableSpec(dataset: Dataset, table: string): RollupSpec | null {
   if (!dataset.columns) return null;
   const known = new Set(dataset.columns);
-  const grain = dataset.fields.flatMap((f) => {
-    if (f.type === 'number') return referencedColumns(f.sql, known);
-    return f.multiValued === true ? [] : f.levels.flatMap((l) => referencedColumns(l.sql, known));
-  });
   // A median's histogram as the plan asks for it (build-plan: the measure's own value and where).
   const histograms = dataset.measures.flatMap((m) => (m.kind === 'statistic' && m.aggregate === 'median' ? [{ arg: m.of, where: m.where }] : []));
+  const grain = [
+    ...dataset.fields.flatMap((f) => {
+      if (f.type === 'number') return referencedColumns(f.sql, known);
+      return f.multiValued === true ? [] : f.levels.flatMap((l) => referencedColumns(l.sql, known));
+    }),
+    ...histograms.flatMap((h) => referencedColumns(h.arg, known)),
+  ];
   const spec = rollupSpec(dataset, { grain: [...new Set(grain)].sort(), histograms: [...new Map(histograms.map((h) => [histKey(h), h])).values()] }, table);
   const keys = [...new Set(distinctCounts(dataset).map((d) => d.of))].sort();
   const year = yearLevel(dataset);
