@@ -53,7 +53,7 @@ export function buildApc(years: readonly string[]): Dataset {
         description: 'Length of the spell in days, banded. Only the last episode of a spell has a final length of stay.' }),
       primaryDiagnosisField('Chapters are found by walking the ICD-10 tree, never from the first letter.'),
       anyDiagnosisField,
-      flatField({ id: 'cause', label: 'External cause', group: 'Clinical', codeList: 'icd10_4', showCodes: true,
+      flatField({ id: 'cause', label: 'External cause', group: 'Clinical', codeList: 'icd10_4', showCodes: true, granularity: 'fine-code',
         description: 'The first external-cause code (ICD-10 chapter XX, V01-Y98) among the diagnoses, e.g. the kind of accident behind an injury.' }),
       mainProcedureField('Codes come from a curated subset of OPCS-4 until a full table is loaded.'),
       anyProcedureField,

@@ -6,14 +6,14 @@ import { hierarchyField } from './define-field';
 const icd10Levels = (columns: { chapter: string; block: string; code3: string; code4: string }): Level[] => [
   { id: 'chapter', label: 'ICD-10 chapter', sql: columns.chapter, codeList: 'icd10_chapter' },
   { id: 'block', label: 'ICD-10 block', sql: columns.block, codeList: 'icd10_block' },
-  { id: 'code3', label: '3-character code', sql: columns.code3, codeList: 'icd10_3' },
-  { id: 'code4', label: '4-character code', sql: columns.code4, codeList: 'icd10_4' },
+  { id: 'code3', label: '3-character code', sql: columns.code3, codeList: 'icd10_3', granularity: 'fine-code' },
+  { id: 'code4', label: '4-character code', sql: columns.code4, codeList: 'icd10_4', granularity: 'fine-code' },
 ];
 
 const opcs4Levels = (columns: { chapter: string; code3: string; code4: string }): Level[] => [
   { id: 'chapter', label: 'OPCS-4 chapter', sql: columns.chapter, codeList: 'opcs4_chapter' },
-  { id: 'code3', label: '3-character code', sql: columns.code3, codeList: 'opcs4_3' },
-  { id: 'code4', label: '4-character code', sql: columns.code4, codeList: 'opcs4_4' },
+  { id: 'code3', label: '3-character code', sql: columns.code3, codeList: 'opcs4_3', granularity: 'fine-code' },
+  { id: 'code4', label: '4-character code', sql: columns.code4, codeList: 'opcs4_4', granularity: 'fine-code' },
 ];
 
 export const primaryDiagnosisField = (note: string): CodeField => hierarchyField({

@@ -63,8 +63,8 @@ export const providerField: CodeField = hierarchyField({
   levels: [
     { id: 'provider_region', label: 'NHS England region', sql: 'provider_region', codeList: 'provider_region', role: 'nhs-region' },
     { id: 'provider_icb', label: 'Integrated care board', sql: 'provider_icb', codeList: 'provider_icb', role: 'icb' },
-    { id: 'procode3', label: 'Provider (trust)', sql: 'procode3', codeList: 'procode3' },
-    { id: 'sitetret', label: 'Site of treatment', sql: 'sitetret', codeList: 'sitetret' },
+    { id: 'procode3', label: 'Provider (trust)', sql: 'procode3', codeList: 'procode3', granularity: 'provider' },
+    { id: 'sitetret', label: 'Site of treatment', sql: 'sitetret', codeList: 'sitetret', granularity: 'provider' },
   ],
 });
 

@@ -9,10 +9,10 @@ interface FieldText {
 }
 
 /** A field with one level: its own id as level id; SQL and code list default to the field id. */
-export function flatField(f: FieldText & { sql?: SqlExpr; codeList?: string; showCodes?: boolean }): CodeField {
+export function flatField(f: FieldText & { sql?: SqlExpr; codeList?: string; showCodes?: boolean; granularity?: Level['granularity'] }): CodeField {
   return {
     id: f.id, label: f.label, description: f.description, group: f.group, type: 'code',
-    levels: [{ id: f.id, label: f.label, sql: f.sql ?? f.id, codeList: f.codeList ?? f.id }],
+    levels: [{ id: f.id, label: f.label, sql: f.sql ?? f.id, codeList: f.codeList ?? f.id, ...(f.granularity ? { granularity: f.granularity } : {}) }],
     defaultLevel: f.id,
     ...(f.showCodes === true ? { showCodes: true as const } : {}),
   };

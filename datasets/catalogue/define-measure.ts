@@ -1,5 +1,5 @@
-// Constructors for catalogue measures (hes-data.md §4). Counts and sums show whole numbers,
-// statistics one decimal place, percentages one decimal place.
+// Constructors for catalogue measures (hes-data.md §4). Counts, sums and medians show whole
+// numbers, means and percentages one decimal place.
 import type {
   CountMeasure, RatioMeasure, SqlExpr, StatisticMeasure, SumMeasure,
 } from '../../shared/catalogue/catalogue-types';
@@ -32,7 +32,8 @@ export function sum(m: MeasureText & { of: SqlExpr; where: readonly SqlExpr[] })
  *  disclosure control counts contributing records from the same condition. */
 export function statistic(m: MeasureText & { aggregate: 'mean' | 'median'; of: SqlExpr; where: readonly SqlExpr[]; decimals?: number }): StatisticMeasure {
   return {
-    id: m.id, label: m.label, description: m.description, unit: m.unit, decimals: m.decimals ?? 1, kind: 'statistic',
+    // Medians of whole numbers are shown whole: a ".5" would tell an even number of records.
+    id: m.id, label: m.label, description: m.description, unit: m.unit, decimals: m.decimals ?? (m.aggregate === 'median' ? 0 : 1), kind: 'statistic',
     aggregate: m.aggregate, of: m.of, where: all([...m.where, `${m.of} IS NOT NULL`]),
   };
 }

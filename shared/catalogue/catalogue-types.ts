@@ -35,6 +35,10 @@ export const LevelSchema = z.object({
   /** What the level's codes are, where charts draw them specially: periods in time order
    *  (line charts) or areas of England (tile maps). */
   role: z.enum(['time', 'ons-region', 'nhs-region', 'icb']).optional(),
+  /** What the level singles out, for disclosure control: fine clinical codes (3- and
+   *  4-character) and single providers or sites need a minimum aggregation when they meet
+   *  (hes-data.md §5.4). */
+  granularity: z.enum(['fine-code', 'provider']).optional(),
 });
 export type Level = z.infer<typeof LevelSchema>;
 export type LevelRole = NonNullable<Level['role']>;

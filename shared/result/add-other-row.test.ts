@@ -46,11 +46,12 @@ describe('addOtherRow', () => {
     const out = addOtherRow(table, other, 2);
     expect(out.rows.map((r) => r.codes)).toEqual([['IX'], [OTHER_CODE], []]);
     expect(out.rows[1]).toEqual({ codes: [OTHER_CODE], labels: ['Other (2 more)'], depth: 1, other: true });
-    // sex 1: 59 → 60, median 4.5; sex 2: no records → 0 and empty; not recorded: 3 → *; total 62 → 60.
-    expect(out.cells[1]!.map((c) => c.map(shown))).toEqual([[60, 4.5], [0, null], ['*', '*'], [60, 4]]);
+    // sex 1: 59 is suppressed too (62 − 59 would pin the 3 to 1–4), median 4.5 shown whole;
+    // sex 2: no records → 0 and empty; not recorded: 3 → *; total 62 → 60.
+    expect(out.cells[1]!.map((c) => c.map(shown))).toEqual([['*', 5], [0, null], ['*', '*'], [60, 4]]);
     expect(out.cells[0]).toEqual(table.cells[0]);
     expect(out.cells[2]).toEqual(table.cells[1]);
-    expect(out.suppressedCount).toBe(table.suppressedCount + 2);
+    expect(out.suppressedCount).toBe(table.suppressedCount + 3);
     expect(out.notes).toEqual([...table.notes, 'Other combines the 2 rows not shown; it is computed and protected as one group.']);
     expect(out.notes).toContain('Showing the first 1 of 3 rows.');
   });
@@ -60,7 +61,7 @@ describe('addOtherRow', () => {
     expect(table.columns.map((c) => c.codes)).toEqual([['1'], ['2'], ['']]);
     const out = addOtherRow(table, other, 1);
     expect(out.rows.map((r) => r.codes)).toEqual([['IX'], [OTHER_CODE]]);
-    expect(out.cells[1]!.map((c) => c.map(shown))).toEqual([[60, 4.5], [0, null], ['*', '*']]);
+    expect(out.cells[1]!.map((c) => c.map(shown))).toEqual([['*', 5], [0, null], ['*', '*']]);
     expect(out.notes.at(-1)).toBe('Other combines the 1 row not shown; it is computed and protected as one group.');
   });
 

@@ -145,7 +145,7 @@ function planMeasures(query: PivotQuery, idx: DatasetIndex) {
         plans.set(m.id, { id: m.id, kind: 'sum', value: agg('sum', m.of, m.where), contributors: agg('count_nonnull', m.of, m.where) });
         return;
       case 'statistic':
-        plans.set(m.id, { id: m.id, kind: 'statistic', value: agg(m.aggregate, m.of, m.where), contributors: agg('count_nonnull', m.of, m.where) });
+        plans.set(m.id, { id: m.id, kind: 'statistic', aggregate: m.aggregate, decimals: m.decimals, value: agg(m.aggregate, m.of, m.where), contributors: agg('count_nonnull', m.of, m.where) });
         return;
       case 'ratio': {
         const parts = [m.numerator, m.denominator].map((id) => lookup(id, 'measures'));

@@ -47,7 +47,8 @@ export interface AggregatePlan {
 export type MeasurePlan =
   | { readonly id: string; readonly kind: 'count'; readonly value: string }
   | { readonly id: string; readonly kind: 'sum'; readonly value: string; readonly contributors: string }
-  | { readonly id: string; readonly kind: 'statistic'; readonly value: string; readonly contributors: string }
+  /** `decimals`: the most decimal places the catalogue shows; disclosure control may show fewer. */
+  | { readonly id: string; readonly kind: 'statistic'; readonly aggregate: 'mean' | 'median'; readonly decimals: number; readonly value: string; readonly contributors: string }
   | { readonly id: string; readonly kind: 'ratio'; readonly numerator: string; readonly denominator: string; readonly multiplier: number };
 
 export interface PivotPlan {

@@ -31,7 +31,7 @@ export const TEST_DATASET: Dataset = {
     { kind: 'count', id: 'emergency_fae', label: 'Emergency FAEs', description: 'd', unit: 'spells', decimals: 0, where: `${FCE} AND epiorder = '01' AND admimeth LIKE '2%'` },
     { kind: 'count', id: 'patients', label: 'Patients', description: 'd', unit: 'patients', decimals: 0, where: FCE, distinctOf: 'person_id' },
     { kind: 'sum', id: 'bed_days', label: 'Bed days', description: 'd', unit: 'episodes', decimals: 0, of: "CASE WHEN classpat = '2' THEN 0 ELSE epidur END", where: FCE },
-    { kind: 'statistic', id: 'los_median', label: 'Median LOS', description: 'd', unit: 'spells', decimals: 1, aggregate: 'median', of: 'speldur', where: `${FCE} AND dismeth IN ('1','2','3','4','5') AND speldur_calc IS NOT NULL` },
+    { kind: 'statistic', id: 'los_median', label: 'Median LOS', description: 'd', unit: 'spells', decimals: 0, aggregate: 'median', of: 'speldur', where: `${FCE} AND dismeth IN ('1','2','3','4','5') AND speldur_calc IS NOT NULL` },
     { kind: 'ratio', id: 'pct_emergency', label: '% emergency', description: 'd', unit: 'spells', decimals: 1, numerator: 'emergency_fae', denominator: 'fae', multiplier: 100 },
     { kind: 'count', id: 'hidden_helper', label: 'Helper', description: 'd', unit: 'episodes', decimals: 0, where: null, hidden: true },
   ],
