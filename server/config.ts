@@ -1,6 +1,7 @@
 // Configuration from the environment, checked once at start-up with clear messages.
 import path from 'node:path';
 import { z } from 'zod';
+import { POLICY_IDS } from '../shared/disclosure/policy';
 
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
@@ -13,6 +14,8 @@ const EnvSchema = z.object({
   QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
   /** DuckDB buffer memory; bounds the server's RSS (larger sorts and joins spill to DATA_DIR). */
   DUCKDB_MEMORY_LIMIT: z.string().regex(/^\d+(\.\d+)?\s*(MB|GB|MiB|GiB)$/i, 'a size such as 1GB or 512MB').default('1GB'),
+  /** The disclosure policy every answer follows (agreements will choose per organisation). */
+  DISCLOSURE_POLICY: z.enum(POLICY_IDS as [string, ...string[]]).default('hes-2018'),
 });
 
 export type Config = z.infer<typeof EnvSchema> & { readonly dataDir: string };

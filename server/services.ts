@@ -1,8 +1,10 @@
 // What the routers need from the outside world, assembled once at start-up.
 import type { Catalogue } from '../shared/catalogue/catalogue-types';
+import type { Leaves } from '../shared/disclosure/overlap/population';
 import type { DisclosurePolicy } from '../shared/disclosure/policy';
 import type { Engine } from './engine/engine';
 import type { RollupManager } from './engine/rollup-manager';
+import type { OverlapGuard } from './pivot/overlap-guard';
 import type { PivotCache } from './pivot/pivot-cache';
 import type { AppStore } from './store/app-store';
 
@@ -18,4 +20,8 @@ export interface Services {
   readonly pivotCache: PivotCache;
   /** Pre-aggregated rollups, chosen from the workload and built in the background. */
   readonly rollups: RollupManager;
+  /** What each analyst was shown recently, for overlap control. */
+  readonly overlap: OverlapGuard;
+  /** Codes at the finest level under each code of the catalogue (cached). */
+  readonly leaves: Leaves;
 }

@@ -5,7 +5,9 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { loadCatalogue } from '../datasets/catalogue/load-catalogue';
 import { ensureData, type GenerateOptions } from '../datasets/generator/generate';
-import { HES_2018 } from '../shared/disclosure/policy';
+import { Leaves } from '../shared/disclosure/overlap/population';
+import { findPolicy } from '../shared/disclosure/policy';
+import { OverlapGuard } from './pivot/overlap-guard';
 import { createApp } from './app';
 import { seedDemoUser } from './auth/seed-demo-users';
 import type { Config } from './config';
@@ -61,10 +63,12 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const duckdb = await openDuckDbEngine({ dataDir: config.dataDir, datasets: manifest.datasets, memoryLimit: config.DUCKDB_MEMORY_LIMIT, ...(keepAs ? { keepAs } : {}) });
   const engine = options.decorateEngine ? options.decorateEngine(duckdb) : duckdb;
 
+  const policy = findPolicy(config.DISCLOSURE_POLICY)!; // the config schema allows only known ids
   const services: Services = {
-    catalogue, engine, store, policy: HES_2018, queryTimeoutMs: config.QUERY_TIMEOUT_MS,
+    catalogue, engine, store, policy, queryTimeoutMs: config.QUERY_TIMEOUT_MS,
     asOf: manifest.asOf, dataVersion: manifest.dataVersion, pivotCache: new PivotCache(),
     rollups: new RollupManager(engine, catalogue, DEFAULT_ROLLUP_BUDGET, log),
+    overlap: new OverlapGuard(policy), leaves: new Leaves(catalogue),
   };
   // Rollups for the shapes analysts used most, built in the background after start-up.
   services.rollups.adoptKept();

@@ -48,7 +48,7 @@ export function pivotFixture(spec: Spec): PivotResponse {
     columns: [...columns.map((m) => ({ codes: [m.code], labels: [m.label], depth: 1 })), { codes: [], labels: [], depth: 0 }],
     // With no column fields the only column is the total, which then holds the row's value.
     cells: [...spec.rows.map((_, r) => (spec.columnField ? rowCells(r) : [[cell(value(r, 0))]])), columns.map(() => [total]).concat([[total]])],
-    policy: { id: 'hes-2018', label: 'HES disclosure control (2018)', rules: ['Counts of 1 to 7 are suppressed (*).'] },
+    policy: { id: 'hes-2018', label: 'HES disclosure control (2018)', rules: ['Counts of 1 to 7 are suppressed (*).'], protectionWidth: 4 },
     suppressedCount: 0,
     asOf: '2024-03-31',
     dataVersion: 'test',

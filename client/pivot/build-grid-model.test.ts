@@ -19,7 +19,7 @@ function table(rowFields: PivotResponse['rowFields'], lines: Line[], withColumns
     rows: lines.map(([codes]) => ({ codes, labels: codes.map((c) => `label ${c}`), depth: codes.length })),
     columns: [{ codes: [], labels: [], depth: 0 }],
     cells: lines.map(([, v]) => [[v === '*' ? { value: null, suppressed: true } : { value: v, suppressed: false }]]),
-    policy: { id: 'hes-2018', label: 'HES', rules: [] }, suppressedCount: 0, asOf: '2024-06-01', dataVersion: 'v', notes: [],
+    policy: { id: 'hes-2018', label: 'HES', rules: [], protectionWidth: 4 }, suppressedCount: 0, asOf: '2024-06-01', dataVersion: 'v', notes: [],
   };
 }
 const ready = (result: PivotResponse): ChildResult => ({ state: 'ready', result });

@@ -29,7 +29,7 @@ export const samplePivot: PivotResponse = {
     [[c(20500), c(null)], [c(18000), c(5.04)], [c(38500), c(5.1)]],
     [[c(21735), c(4)], [c(18005), c(5)], [c(39740), c(4.6)]],
   ],
-  policy: { id: 'hes-2018', label: 'HES disclosure control (2018)', rules: ['Counts of 1 to 7 are suppressed (*); zero is shown as 0.', 'Means and medians are suppressed when 1 to 7 records contribute.'] },
+  policy: { id: 'hes-2018', label: 'HES disclosure control (2018)', rules: ['Counts of 1 to 7 are suppressed (*); zero is shown as 0.', 'Means and medians are suppressed when 1 to 7 records contribute.'], protectionWidth: 4 },
   suppressedCount: 2,
   asOf: '2024-03-31',
   dataVersion: 'test',

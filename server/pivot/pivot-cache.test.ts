@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { PivotQuery } from '../../shared/query/pivot-query';
 import type { PivotResult } from '../../shared/result/pivot-result';
-import { PivotCache, pivotCacheKey } from './pivot-cache';
+import { PivotCache, pivotCacheKey, type CachedPivot } from './pivot-cache';
 
-const result = (rows: number): PivotResult => ({
+const result = (rows: number): CachedPivot => ({ result: table(rows) });
+const table = (rows: number): PivotResult => ({
   dataset: 'apc', years: ['2324'], rowFields: [], columnFields: [], measures: [{ id: 'fce', label: 'FCE', kind: 'count', unit: 'episodes', decimals: 0 }],
   rows: Array.from({ length: rows }, (_, i) => ({ codes: [String(i)], labels: [String(i)], depth: 1 })), columns: [{ codes: [], labels: [], depth: 0 }],
   cells: Array.from({ length: rows }, () => [[{ value: 5, suppressed: false }]]),
-  policy: { id: 'p', label: 'p', rules: [] }, suppressedCount: 0, asOf: '2024-01-01', dataVersion: 'v1', notes: [],
+  policy: { id: 'p', label: 'p', rules: [], protectionWidth: 4 }, suppressedCount: 0, asOf: '2024-01-01', dataVersion: 'v1', notes: [],
 });
 const query = (measure: string): PivotQuery => ({ dataset: 'apc', years: ['2324'], rows: [], columns: [], measures: [measure], filters: [], totals: true, other: false });
 
@@ -22,7 +23,7 @@ describe('pivot cache', () => {
   });
 
   it('evicts the least recently used entry past its entry limit', () => {
-    const cache = new PivotCache({ maxEntries: 2, maxCells: 1_000 });
+    const cache = new PivotCache<CachedPivot>({ maxEntries: 2, maxCells: 1_000 });
     cache.set('a', result(1)); cache.set('b', result(1));
     expect(cache.get('a')).toBeDefined();
     cache.set('c', result(1));
@@ -32,7 +33,7 @@ describe('pivot cache', () => {
   });
 
   it('bounds the cells it holds and refuses a result bigger than the bound', () => {
-    const cache = new PivotCache({ maxEntries: 100, maxCells: 10 });
+    const cache = new PivotCache<CachedPivot>({ maxEntries: 100, maxCells: 10 });
     cache.set('big', result(11));
     expect(cache.get('big')).toBeUndefined();
     cache.set('a', result(6)); cache.set('b', result(6));

@@ -3,6 +3,11 @@
 // table is only ever served to someone entitled to the same rows, and never outlives the data.
 import type { PivotQuery } from '../../shared/query/pivot-query';
 import type { PivotResult } from '../../shared/result/pivot-result';
+import type { ProtectedTable } from './protected-table';
+
+/** What the cache holds: a protected table with what overlap control needs, its published
+ *  cells and the raw aggregates to protect it again (these stay here, on the server). */
+export type CachedPivot = Pick<ProtectedTable, 'result'>;
 
 export interface PivotCacheOptions {
   /** Most results kept. */
@@ -17,17 +22,17 @@ export const DEFAULT_CACHE: PivotCacheOptions = { maxEntries: 2_000, maxCells: 5
 export const pivotCacheKey = (query: PivotQuery, scope: string, dataVersion: string): string =>
   JSON.stringify([dataVersion, scope, query]);
 
-const cellsOf = (r: PivotResult) => Math.max(1, r.rows.length * r.columns.length * r.measures.length);
+const cellsOf = ({ result: r }: CachedPivot): number => Math.max(1, r.rows.length * r.columns.length * r.measures.length);
 
-export class PivotCache {
-  private readonly entries = new Map<string, PivotResult>();
+export class PivotCache<T extends CachedPivot = ProtectedTable> {
+  private readonly entries = new Map<string, T>();
   private cells = 0;
   private hitCount = 0;
   private missCount = 0;
 
   constructor(private readonly options: PivotCacheOptions = DEFAULT_CACHE) {}
 
-  get(key: string): PivotResult | undefined {
+  get(key: string): T | undefined {
     const hit = this.entries.get(key);
     if (hit === undefined) { this.missCount++; return undefined; }
     // Re-insert: Map order is the recency order.
@@ -37,7 +42,7 @@ export class PivotCache {
     return hit;
   }
 
-  set(key: string, result: PivotResult): void {
+  set(key: string, result: T): void {
     const size = cellsOf(result);
     if (size > this.options.maxCells) return;
     const old = this.entries.get(key);

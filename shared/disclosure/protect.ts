@@ -35,6 +35,9 @@ export interface ProtectContext {
   readonly ancestors?: AncestorsOf;
   /** The largest suppressed count for a cell at these coordinates (fine codes × providers). */
   readonly sensitiveMax?: (coords: readonly Coord[]) => number;
+  /** Per measure id, the cells (by cell key) overlap control withholds from this analyst: they
+   *  are suppressed, and protected like small cells so the table cannot give them away. */
+  readonly withheld?: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 type States = ReadonlyMap<string, ReadonlyMap<string, CellState>>;
@@ -45,9 +48,15 @@ export function protect(policy: DisclosurePolicy, raw: RawAggregates, context: P
   const coordsOf = (row: RawRow) => raw.plan.dimensions.map((_, i) => (isGrouped(row, i, n) ? leafCoord(row.dims[i] ?? '') : TOP));
   const states = new Map<string, ReadonlyMap<string, CellState>>();
   for (const { measure, columns } of additiveMeasures(raw.plan)) {
-    const problem = buildLattice(raw, columns, policy, latticeOptions(context));
+    const problem = buildLattice(raw, columns, policy, latticeOptions(context, measure.id));
     secureProblem(problem, policy);
     states.set(measure.id, new Map([...problem.cells].filter(([, c]) => !c.virtual).map(([k, c]) => [k, c.state])));
+  }
+  // Statistics and distinct counts withheld by overlap control: suppressed (not additive, so
+  // nothing in the table adds up to them).
+  for (const [id, keys] of context.withheld ?? []) {
+    if (states.has(id)) continue;
+    states.set(id, new Map([...keys].map((k) => [k, 'primary' as const])));
   }
   return protectRows(policy, raw, states, keyOf, (row) => context.sensitiveMax?.(coordsOf(row)));
 }
@@ -63,13 +72,12 @@ export function protectOther(policy: DisclosurePolicy, main: RawAggregates, othe
   const first = main.plan.dimensions.findIndex((d) => d.axis === 'row');
   const keep = new Set(kept);
   const OTHER = groupCoord('other', '');
-  const options = latticeOptions(context);
-  const grouped: AncestorsOf = (dim, code) => (dim === first ? (keep.has(code) ? [] : [{ level: 'other', code: '' }]) : options.ancestors?.(dim, code) ?? []);
+  const grouped: AncestorsOf = (dim, code) => (dim === first ? (keep.has(code) ? [] : [{ level: 'other', code: '' }]) : context.ancestors?.(dim, code) ?? []);
   const states = new Map<string, ReadonlyMap<string, CellState>>();
   for (const { measure, columns } of additiveMeasures(main.plan)) {
-    const full = buildLattice(main, columns, policy, options);
+    const full = buildLattice(main, columns, policy, latticeOptions(context, measure.id));
     secureProblem(full, policy);
-    const withOther = buildLattice(main, columns, policy, { ...options, ancestors: grouped });
+    const withOther = buildLattice(main, columns, policy, { ...latticeOptions(context, measure.id), ancestors: grouped });
     for (const [key, cell] of withOther.cells) {
       const was = full.cells.get(key);
       if (was) cell.state = was.state;
@@ -87,8 +95,12 @@ export function protectOther(policy: DisclosurePolicy, main: RawAggregates, othe
   return protectRows(policy, other, states, (row) => cellKey(coordsOf(row)), (row) => context.sensitiveMax?.(coordsOf(row)));
 }
 
-function latticeOptions(context: ProtectContext) {
-  return { ...(context.ancestors ? { ancestors: context.ancestors } : {}), ...(context.sensitiveMax ? { sensitiveMax: context.sensitiveMax } : {}) };
+function latticeOptions(context: ProtectContext, measureId?: string) {
+  const withheld = measureId === undefined ? undefined : context.withheld?.get(measureId);
+  return {
+    ...(context.ancestors ? { ancestors: context.ancestors } : {}), ...(context.sensitiveMax ? { sensitiveMax: context.sensitiveMax } : {}),
+    ...(withheld ? { withheld } : {}),
+  };
 }
 
 /** Counts of records and sums: the measures secondary suppression protects, with the columns

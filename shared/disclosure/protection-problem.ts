@@ -28,6 +28,10 @@ export interface ProblemCell {
   /** The least value the cell can hold when published: a published count is above its
    *  suppression range; a published sum can be anything. */
   readonly publishedFloor: number;
+  /** Interval width this sensitive cell needs, when not the policy's: a cell withheld by
+   *  overlap control hides a difference of a few records from another table, so it must be
+   *  uncertain by the whole suppression range and the protection width on top. */
+  readonly need?: number;
   state: CellState;
   readonly virtual: boolean;
   /** The rounded value published (when state is 'published'). */

@@ -62,7 +62,7 @@ export function secureProblem(problem: ProtectionProblem, policy: DisclosurePoli
     type Result = { cell: ProblemCell; up: number; down: number; limited: number | undefined; ok: boolean };
     const secure = (target: ProblemCell): Result => {
       // A cell cannot be less certain than its whole range (1–7 allows a width of 6).
-      let need = Math.min(policy.protectionWidth, target.range[1] - target.range[0]);
+      let need = target.need ?? Math.min(policy.protectionWidth, target.range[1] - target.range[0]);
       let reachable = false;
       let limited: number | undefined;
       for (;;) {

@@ -22,6 +22,8 @@ export interface MeasureColumns {
 
 export interface LatticeOptions {
   readonly ancestors?: AncestorsOf;
+  /** Cells (by key) overlap control withholds: sensitive whatever their count. */
+  readonly withheld?: ReadonlySet<string>;
   /** The sensitive range when a cell crosses fine codes with providers (else the policy's). */
   readonly sensitiveMax?: (coords: readonly Coord[]) => number;
 }
@@ -113,12 +115,15 @@ export function buildLattice(raw: RawAggregates, measure: MeasureColumns, policy
   const cells = new Map<string, ProblemCell>();
   for (const [key, v] of values) {
     const max = options.sensitiveMax?.(v.coords) ?? policy.suppressMax;
-    const sensitive = v.records >= policy.suppressMin && v.records <= max;
+    const small = v.records >= policy.suppressMin && v.records <= max;
+    const withheld = !small && v.value > 0 && options.withheld?.has(key) === true;
+    const sensitive = small || withheld;
     cells.set(key, {
       key, coords: v.coords, truth: v.value, sensitive, state: sensitive ? 'primary' : 'published', virtual: !v.table,
       shown: roundToBase(v.value, policy.roundingBase),
-      range: isSum ? [0, Infinity] : [policy.suppressMin, max],
+      range: isSum || withheld ? [isSum ? 0 : policy.suppressMin, Infinity] : [policy.suppressMin, max],
       publishedFloor: isSum ? 0 : max + 1,
+      ...(withheld ? { need: max + policy.protectionWidth } : {}),
     });
   }
 

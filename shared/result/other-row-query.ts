@@ -13,8 +13,9 @@ export type OtherRowRequest =
   | { readonly kind: 'none' }
   /** The first row field is multi-valued: one record can mention shown and cut members alike. */
   | { readonly kind: 'not-for-mentions'; readonly note: string }
-  /** Run `plan`, protect it, and merge it with {@link addOtherRow}; `hidden` members it combines. */
-  | { readonly kind: 'run'; readonly plan: PivotPlan; readonly hidden: number };
+  /** Run `plan`, protect it, and merge it with {@link addOtherRow}; `hidden` members it combines,
+   *  `kept` the first row field's codes shown. */
+  | { readonly kind: 'run'; readonly plan: PivotPlan; readonly hidden: number; readonly kept: readonly string[] };
 
 export const MENTIONS_NOTE = 'No "Other" row: a record can mention several diagnoses or procedures, shown and not shown alike, so the rows not shown cannot be counted as one group.';
 
@@ -30,7 +31,7 @@ export function otherRowRequest(query: PivotQuery, catalogue: Catalogue, main: P
   if (total <= query.limit) return { kind: 'none' };
   if (first.multiValued) return { kind: 'not-for-mentions', note: MENTIONS_NOTE };
   const kept = [...new Set(table.rows.filter((h) => h.depth > 0 && h.other !== true).map((h) => h.codes[0]!))];
-  return { kind: 'run', plan: otherRowPlan(query, catalogue, first.expr, kept), hidden: total - kept.length };
+  return { kind: 'run', plan: otherRowPlan(query, catalogue, first.expr, kept), hidden: total - kept.length, kept };
 }
 
 /**

@@ -52,6 +52,8 @@ export const PolicySummarySchema = z.object({
   label: z.string(),
   /** One sentence per rule, for the grid footer and export notes. */
   rules: z.array(z.string()),
+  /** Every suppressed count keeps a feasible interval at least this wide (records). */
+  protectionWidth: z.number().int().min(0),
 });
 
 export const PivotResultSchema = z.object({

@@ -79,7 +79,7 @@ export function shapePivot(prot: ProtectedAggregates, query: PivotQuery, catalog
     rows: rows.map(({ codes, labels, depth }) => ({ codes: [...codes], labels: [...labels], depth })),
     columns: columns.map(({ codes, labels, depth }) => ({ codes: [...codes], labels: [...labels], depth })),
     cells,
-    policy: { id: prot.policy.id, label: prot.policy.label, rules: [...prot.policy.rules] },
+    policy: { id: prot.policy.id, label: prot.policy.label, rules: [...prot.policy.rules], protectionWidth: prot.policy.protectionWidth },
     suppressedCount: shownSuppressed,
     asOf: meta.asOf,
     dataVersion: meta.dataVersion,
