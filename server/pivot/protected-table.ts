@@ -41,39 +41,46 @@ export async function runProtectedTable(services: Services, query: PivotQuery, s
 
 /**
  * The table again with the cells overlap control withholds treated as small (so its margins
- * cannot give them away), and the verdict re-indexed to the new table's cells (a sort by value
- * may move them); an Other row whose kept rows changed is queried again.
+ * cannot give them away) and what remembered tables tell of its suppressed cells taken into
+ * account; the verdict re-indexed to the new table's cells (a sort by value may move them). An
+ * Other row whose kept rows changed is queried again.
  */
 export async function withhold(services: Services, table: ProtectedTable, verdict: OverlapVerdict, signal?: AbortSignal): Promise<{ table: ProtectedTable; verdict: OverlapVerdict }> {
   const plan = table.raw.plan;
   const rowDims = plan.dimensions.flatMap((d, i) => (d.axis === 'row' ? [i] : []));
   const colDims = plan.dimensions.flatMap((d, i) => (d.axis === 'column' ? [i] : []));
-  const withheld = new Map<string, Set<string>>();
-  const byPopulation = new Map<string, ReadonlySet<string>>();
-  for (const [index, keys] of verdict.suppress) {
+  const keyOfCell = (index: number): string | undefined => {
     const cell = table.cells[index];
-    if (!cell) continue;
-    byPopulation.set(populationKey(cell.population), keys);
-    const rowHeader = table.result.rows[cell.row];
-    const colHeader = table.result.columns[cell.column];
-    if (!rowHeader || !colHeader || rowHeader.other === true) continue;
-    const coords = plan.dimensions.map((_, i) => {
+    const rowHeader = cell ? table.result.rows[cell.row] : undefined;
+    const colHeader = cell ? table.result.columns[cell.column] : undefined;
+    if (!rowHeader || !colHeader || rowHeader.other === true) return undefined;
+    return cellKey(plan.dimensions.map((_, i) => {
       const r = rowDims.indexOf(i);
       const code = r >= 0 ? rowHeader.codes[r] : colHeader.codes[colDims.indexOf(i)];
       return code === undefined ? TOP : leafCoord(code);
-    });
-    // A measure key is a measure id, or "<id>#records" for the records behind a sum or mean.
-    for (const key of keys) {
-      const id = key.split('#')[0]!;
-      const set = withheld.get(id) ?? new Set<string>();
-      set.add(cellKey(coords));
-      withheld.set(id, set);
-    }
+    }));
+  };
+  // A measure key is a measure id, or "<id>#records" for the records behind a sum or mean.
+  const idOf = (key: string) => key.split('#')[0]!;
+  const withheld = new Map<string, Set<string>>();
+  const known = new Map<string, Map<string, { lo: number; hi: number }>>();
+  const suppressByPopulation = new Map<string, ReadonlySet<string>>();
+  for (const [index, keys] of verdict.suppress) {
+    const cell = table.cells[index];
+    if (cell) suppressByPopulation.set(populationKey(cell.population), keys);
+    const key = keyOfCell(index);
+    if (key === undefined) continue;
+    for (const k of keys) withheld.set(idOf(k), (withheld.get(idOf(k)) ?? new Set()).add(key));
   }
-  const again = await build(services, table.query, table.raw, { ...table.context, withheld }, signal, table.other);
+  for (const [index, byKey] of verdict.bounds) {
+    const key = keyOfCell(index);
+    if (key === undefined) continue;
+    for (const [k, b] of byKey) known.set(idOf(k), (known.get(idOf(k)) ?? new Map()).set(key, b));
+  }
+  const again = await build(services, table.query, table.raw, { ...table.context, withheld, known }, signal, table.other);
   const suppress = new Map<number, ReadonlySet<string>>();
-  again.cells.forEach((c, i) => { const keys = byPopulation.get(populationKey(c.population)); if (keys) suppress.set(i, keys); });
-  return { table: again, verdict: { suppress, clusters: verdict.clusters } };
+  again.cells.forEach((c, i) => { const keys = suppressByPopulation.get(populationKey(c.population)); if (keys) suppress.set(i, keys); });
+  return { table: again, verdict: { suppress, bounds: new Map(), boundsHidden: false, clusters: verdict.clusters } };
 }
 
 async function build(services: Services, query: PivotQuery, raw: RawAggregates, context: ProtectContext, signal?: AbortSignal, cachedOther?: OtherPart): Promise<ProtectedTable> {

@@ -14,6 +14,8 @@ export async function runPivot(services: Services, user: User, query: PivotQuery
     services.store.recordAudit({ userId: user.id, dataset: query.dataset, queryJson: JSON.stringify(query), cells, suppressed, outcome });
   const cacheKey = pivotCacheKey(query, accessScope(user), services.dataVersion);
   try {
+    const dataset = services.catalogue.datasets.get(query.dataset);
+    if (dataset) services.overlap.admit(user.id, query, dataset);
     // A cached table is the same for everyone with the same access; overlap control is not
     // (it depends on what this analyst saw), so it runs on hits too.
     let table = services.pivotCache.get(cacheKey);
@@ -22,7 +24,8 @@ export async function runPivot(services: Services, user: User, query: PivotQuery
       services.pivotCache.set(cacheKey, table);
     }
     let verdict = services.overlap.check(user.id, query.dataset, table.cells);
-    if (verdict.suppress.size > 0) ({ table, verdict } = await withhold(services, table, verdict, signal));
+    // Cells to withhold, or suppressed cells other tables of theirs bound: protect it again.
+    if (verdict.suppress.size > 0 || verdict.boundsHidden) ({ table, verdict } = await withhold(services, table, verdict, signal));
     const result = services.overlap.publish(user.id, query.dataset, table.result, table.cells, verdict);
     // Audited either way: the audit log records every table an analyst saw.
     audit('ok', result.rows.length * result.columns.length * result.measures.length, result.suppressedCount);

@@ -12,6 +12,7 @@ const TRPC_CODE: Record<DomainErrorCode, TRPCError['code']> = {
   'invalid-filter': 'BAD_REQUEST',
   'invalid-query': 'BAD_REQUEST',
   'too-many-cells': 'UNPROCESSABLE_CONTENT',
+  'disclosure-refused': 'FORBIDDEN',
   'query-timeout': 'TIMEOUT',
   'query-cancelled': 'CLIENT_CLOSED_REQUEST',
   'not-authenticated': 'UNAUTHORIZED',

@@ -34,6 +34,10 @@ export interface OverlapSettings {
   readonly windowMs: number;
   /** At most this many published cells are remembered per analyst (oldest tables dropped). */
   readonly maxCells: number;
+  /** Different bounds of one number field's range filters an analyst may use in the window: a
+   *  tracker needs many paddings (hes-data.md §5.4: caps on filter terms); analysts rarely need
+   *  more than a handful of age cut-offs a day. */
+  readonly rangeBounds: number;
 }
 
 const COMMON_RULES = [
@@ -42,10 +46,10 @@ const COMMON_RULES = [
   'Means and medians are suppressed when few records contribute; means show one decimal place only from 15 records, medians are whole numbers.',
   'Percentages and ratios are calculated from the rounded figures and suppressed when either part is suppressed.',
   'Further cells are suppressed where a hidden count could otherwise be worked out from this table, its totals, its parent rows or its "Other" row (secondary suppression).',
-  'Cells are suppressed where they differ from a table you asked for recently by only a few records (overlap control).',
+  'Cells are suppressed where they differ from a table you asked for recently by only a few records (overlap control), and at most 12 different bounds of one range filter are answered a day.',
 ];
 
-const OVERLAP: OverlapSettings = { recentQueries: 500, windowMs: 24 * 60 * 60 * 1000, maxCells: 400_000 };
+const OVERLAP: OverlapSettings = { recentQueries: 500, windowMs: 24 * 60 * 60 * 1000, maxCells: 400_000, rangeBounds: 12 };
 
 export const HES_2018: DisclosurePolicy = {
   id: 'hes-2018',

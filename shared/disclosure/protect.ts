@@ -38,6 +38,8 @@ export interface ProtectContext {
   /** Per measure id, the cells (by cell key) overlap control withholds from this analyst: they
    *  are suppressed, and protected like small cells so the table cannot give them away. */
   readonly withheld?: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Per measure id, bounds on cells (by cell key) from tables the analyst saw before. */
+  readonly known?: ReadonlyMap<string, ReadonlyMap<string, { readonly lo: number; readonly hi: number }>>;
 }
 
 type States = ReadonlyMap<string, ReadonlyMap<string, CellState>>;
@@ -97,9 +99,10 @@ export function protectOther(policy: DisclosurePolicy, main: RawAggregates, othe
 
 function latticeOptions(context: ProtectContext, measureId?: string) {
   const withheld = measureId === undefined ? undefined : context.withheld?.get(measureId);
+  const known = measureId === undefined ? undefined : context.known?.get(measureId);
   return {
     ...(context.ancestors ? { ancestors: context.ancestors } : {}), ...(context.sensitiveMax ? { sensitiveMax: context.sensitiveMax } : {}),
-    ...(withheld ? { withheld } : {}),
+    ...(withheld ? { withheld } : {}), ...(known ? { known } : {}),
   };
 }
 

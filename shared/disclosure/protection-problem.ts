@@ -28,10 +28,15 @@ export interface ProblemCell {
   /** The least value the cell can hold when published: a published count is above its
    *  suppression range; a published sum can be anything. */
   readonly publishedFloor: number;
-  /** Interval width this sensitive cell needs, when not the policy's: a cell withheld by
-   *  overlap control hides a difference of a few records from another table, so it must be
-   *  uncertain by the whole suppression range and the protection width on top. */
-  readonly need?: number;
+  /** Room this sensitive cell needs downwards and upwards, when not the policy's total width:
+   *  a cell withheld by overlap control hides a difference of a few records X = |a − b| from a
+   *  remembered cell a. An attacker bounds b on one side by a (b ≤ a when b's population is
+   *  within a's), so only room on the other side hides X: b must be able to move by the whole
+   *  suppression range both ways (which side matters depends on which population is larger). */
+  readonly need?: { readonly down: number; readonly up: number };
+  /** What other tables the analyst was shown tell of this cell (remembered cells nested with
+   *  it): bounds the attacker has whatever this table publishes. */
+  readonly known?: Bounds;
   state: CellState;
   readonly virtual: boolean;
   /** The rounded value published (when state is 'published'). */
@@ -87,6 +92,13 @@ export interface Bounds { readonly lo: number; readonly hi: number }
  * bounds and the table's relations (feasibleRange in witness.ts, exact-audit.ts).
  */
 export function boundsOf(cell: ProblemCell, problem: ProtectionProblem, policy: DisclosurePolicy): Bounds {
+  const own = ownBounds(cell, problem, policy);
+  if (!cell.known) return own;
+  // Never tighter than the truth allows (the known bounds come from rounded values too).
+  return { lo: Math.min(cell.truth, Math.max(own.lo, cell.known.lo)), hi: Math.max(cell.truth, Math.min(own.hi, cell.known.hi)) };
+}
+
+function ownBounds(cell: ProblemCell, problem: ProtectionProblem, policy: DisclosurePolicy): Bounds {
   switch (cell.state) {
     case 'primary':
     case 'secondary': return { lo: problem.suppressedFloor, hi: Infinity };

@@ -62,26 +62,27 @@ export function secureProblem(problem: ProtectionProblem, policy: DisclosurePoli
     type Result = { cell: ProblemCell; up: number; down: number; limited: number | undefined; ok: boolean };
     const secure = (target: ProblemCell): Result => {
       // A cell cannot be less certain than its whole range (1–7 allows a width of 6).
-      let need = target.need ?? Math.min(policy.protectionWidth, target.range[1] - target.range[0]);
+      let need: Need = target.need ? { ...target.need, total: target.need.up + target.need.down } : { up: 0, down: 0, total: Math.min(policy.protectionWidth, target.range[1] - target.range[0]) };
       let reachable = false;
       let limited: number | undefined;
       for (;;) {
         const proof = prove(axes, problem, policy, rooms, target, need);
-        if (proof.up + proof.down >= need) return { cell: target, up: proof.up, down: proof.down, limited, ok: true };
+        if (enough(proof, need)) return { cell: target, up: proof.up, down: proof.down, limited, ok: true };
         // Witnesses are quick but move one hypercube at a time; a linear programme over the
         // cells near the target finds combinations of them.
         let local = localRoom(axes, problem, policy, target, inView, undefined, FIRST_LOCAL_CELLS);
-        if (local.up + local.down < need) local = localRoom(axes, problem, policy, target, inView);
-        if (local.up + local.down >= need) return { cell: target, ...local, limited, ok: true };
+        if (!enough(local, need)) local = localRoom(axes, problem, policy, target, inView);
+        if (enough(local, need)) return { cell: target, ...local, limited, ok: true };
         if (!reachable) {
           // Zeros are shown, so a hidden total of k hidden non-zero cells is at least k: some
           // intervals cannot reach the width however much is suppressed. Aim for what can be
           // reached, rather than suppress the whole table for nothing.
           const best = localRoom(axes, problem, policy, target, inView, suppressible);
           reachable = true;
-          if (best.up + best.down < need) {
-            need = limited = best.up + best.down;
-            if (local.up + local.down >= need) return { cell: target, ...local, limited, ok: true };
+          if (!enough(best, need)) {
+            need = { up: Math.min(need.up, best.up), down: Math.min(need.down, best.down), total: Math.min(need.total, best.up + best.down) };
+            limited = need.total;
+            if (enough(local, need)) return { cell: target, ...local, limited, ok: true };
           }
         }
         const complement = chooseComplement(problem, target, proof.blockers, suppressible);
@@ -137,9 +138,13 @@ function viewAxes(axes: readonly Axis[], depths: readonly number[]): Axis[] {
 
 interface Proof { up: number; down: number; blockers: Map<ProblemCell, number> }
 
+/** What a sensitive cell needs: room upwards and downwards, and in all. */
+export interface Need { readonly up: number; readonly down: number; readonly total: number }
+const enough = (room: { up: number; down: number }, need: Need) => room.up >= need.up && room.down >= need.down && room.up + room.down >= need.total;
+
 /** How far witnesses move the target up, then down (each from the true table), stopping once
- *  `need` is reached; with the cells that blocked the witnesses, for choosing a complement. */
-export function prove(axes: readonly Axis[], problem: ProtectionProblem, policy: DisclosurePolicy, rooms: LineRooms, target: ProblemCell, need: number): Proof {
+ *  the need is met; with the cells that blocked the witnesses, for choosing a complement. */
+export function prove(axes: readonly Axis[], problem: ProtectionProblem, policy: DisclosurePolicy, rooms: LineRooms, target: ProblemCell, need: Need): Proof {
   const blockers = new Map<ProblemCell, number>();
   const go = (sign: 1 | -1, wanted: number): number => {
     const candidates = target.coords.map((_, dim) => candidateMoves(axes, problem, rooms, target, dim, MOVES_PER_DIMENSION, sign));
@@ -154,8 +159,8 @@ export function prove(axes: readonly Axis[], problem: ProtectionProblem, policy:
     }
     return moved;
   };
-  const up = go(1, need);
-  const down = go(-1, need - up);
+  const up = go(1, Math.max(need.up, need.total - need.down));
+  const down = go(-1, Math.max(need.down, need.total - up));
   return { up, down, blockers };
 }
 

@@ -24,6 +24,8 @@ export interface LatticeOptions {
   readonly ancestors?: AncestorsOf;
   /** Cells (by key) overlap control withholds: sensitive whatever their count. */
   readonly withheld?: ReadonlySet<string>;
+  /** Cells (by key) other tables the analyst saw bound. */
+  readonly known?: ReadonlyMap<string, { readonly lo: number; readonly hi: number }>;
   /** The sensitive range when a cell crosses fine codes with providers (else the policy's). */
   readonly sensitiveMax?: (coords: readonly Coord[]) => number;
 }
@@ -123,7 +125,8 @@ export function buildLattice(raw: RawAggregates, measure: MeasureColumns, policy
       shown: roundToBase(v.value, policy.roundingBase),
       range: isSum || withheld ? [isSum ? 0 : policy.suppressMin, Infinity] : [policy.suppressMin, max],
       publishedFloor: isSum ? 0 : max + 1,
-      ...(withheld ? { need: max + policy.protectionWidth } : {}),
+      ...(withheld ? { need: { down: max, up: max } } : {}),
+      ...(options.known?.has(key) ? { known: options.known.get(key)! } : {}),
     });
   }
 

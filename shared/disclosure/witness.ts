@@ -143,7 +143,10 @@ export function candidateMoves(
     if (ranked.length < limit) ranked = rooms.roomiest(dim, line, axis.viewDepth, direction, Number.MAX_SAFE_INTEGER).filter((x) => x.cell !== target && keep(x.cell.coords[dim]!));
     return ranked.slice(0, limit).map((x) => x.cell.coords[dim]!);
   };
-  const froms = axis.depthOf(at) === axis.viewDepth ? [at] : pick(sign, under);
+  // A group or total moves through one of its codes; if its own line has none (the set with
+  // this dimension alone is no table's, e.g. a second row field without the first), any code.
+  const picked = axis.depthOf(at) === axis.viewDepth ? [at] : pick(sign, under);
+  const froms = picked.length > 0 ? picked : axis.leavesUnder(at).slice(0, limit);
   const tos = pick(sign > 0 ? -1 : 1, (c) => !under(c));
   const moves: AxisMove[] = [];
   for (const from of froms) {

@@ -10,6 +10,7 @@ export type DomainErrorCode =
   | 'invalid-filter'
   | 'invalid-query'
   | 'too-many-cells'
+  | 'disclosure-refused'
   | 'query-timeout'
   | 'query-cancelled'
   | 'not-authenticated'
@@ -107,5 +108,14 @@ export class InvalidCredentialsError extends DomainError {
   readonly code = 'invalid-credentials';
   constructor() {
     super('Email or password not recognised.');
+  }
+}
+
+/** Disclosure control refuses to answer (a tracker's many paddings); the message says why and
+ *  what the analyst can do, never a figure. */
+export class DisclosureRefusedError extends DomainError {
+  readonly code = 'disclosure-refused';
+  constructor(message: string, path?: string) {
+    super(message, path);
   }
 }

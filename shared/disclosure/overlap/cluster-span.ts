@@ -102,3 +102,12 @@ export function within(a: Constraint | undefined, b: Constraint | undefined): bo
   if (a.kind === 'mentions' && b.kind === 'mentions' && a.none === b.none) return a.none ? [...b.leaves].every((x) => a.leaves.has(x)) : [...a.leaves].every((x) => b.leaves.has(x));
   return false;
 }
+
+
+/** Do `a` and `b` share records (as far as their constraints say)? */
+export function overlaps(a: Constraint | undefined, b: Constraint | undefined): boolean {
+  if (a === undefined || b === undefined) return true;
+  if (a.kind === 'range' && b.kind === 'range') return a.lo <= b.hi && b.lo <= a.hi;
+  if (a.kind === 'codes' && b.kind === 'codes') return (a.others && b.others) || [...a.leaves].some((x) => b.leaves.has(x));
+  return true;
+}

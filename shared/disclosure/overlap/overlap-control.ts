@@ -6,7 +6,8 @@
 // h′+1−h), and the new cell's value for that measure is suppressed. Pure: the history and the
 // clock come from the caller.
 import type { DisclosurePolicy } from '../policy';
-import { atomVectors, derivableAtoms, within, type SpanMember } from './cluster-span';
+import { roundToBase } from '../protect-value';
+import { atomVectors, derivableAtoms, overlaps, within, type SpanMember } from './cluster-span';
 import { CellIndex, type IndexedCell, type PublishedCell, type PublishedHistory } from './published-history';
 import { populationKey } from './population';
 
@@ -17,6 +18,11 @@ const SPAN_MEMBERS = 80;
 export interface OverlapVerdict {
   /** Index of a new cell → the measure keys whose values must be suppressed in it. */
   readonly suppress: ReadonlyMap<number, ReadonlySet<string>>;
+  /** Index of a new cell → per count key, what remembered cells nested with it tell of its
+   *  value (a cell within it: at least that; a cell containing it: at most that). */
+  readonly bounds: ReadonlyMap<number, ReadonlyMap<string, { lo: number; hi: number }>>;
+  /** Some suppressed value of the new table is so bounded: its protection must be checked. */
+  readonly boundsHidden: boolean;
   /** Clusters of cells compared (for the bench: how much work the check did). */
   readonly clusters: number;
 }
@@ -51,6 +57,14 @@ export function checkOverlap(fresh: readonly PublishedCell[], history: Published
     set.add(key);
   };
   const small = (n: number) => n >= policy.suppressMin && n <= policy.suppressMax;
+  const bounds = new Map<number, Map<string, { lo: number; hi: number }>>();
+  let boundsHidden = false;
+  const bound = (index: number, key: string, lo: number, hi: number) => {
+    const byKey = bounds.get(index) ?? new Map<string, { lo: number; hi: number }>();
+    const was = byKey.get(key) ?? { lo: 0, hi: Infinity };
+    byKey.set(key, { lo: Math.max(was.lo, lo), hi: Math.min(was.hi, hi) });
+    bounds.set(index, byKey);
+  };
 
   for (const { field, context } of clusters.values()) {
     const member = (cell: IndexedCell, fromNow: boolean): Member => ({
@@ -63,6 +77,24 @@ export function checkOverlap(fresh: readonly PublishedCell[], history: Published
     if (fromNow.length === 0) continue;
     // The newest remembered cells first, so a capped cluster keeps what was asked last.
     const fromPast = [...p.withField, ...p.withoutField].sort((a, b) => b.batch - a.batch).map((c) => member(c, false));
+    // The new cells' values, bounded by remembered cells nested with them: a suppressed one's
+    // protection must take these into account (and so must a complement chosen later).
+    for (const a of fromNow) {
+      const cell = indexed[a.index]! as IndexedCell & { hidden?: ReadonlyMap<string, number> };
+      for (const key of [...cell.counts.keys(), ...(cell.hidden?.keys() ?? [])]) {
+        if (!isCount(key)) continue;
+        for (const b of fromPast) {
+          const cb = b.counts.get(key);
+          if (cb === undefined || freshKeys.has(b.cell.key)) continue;
+          const shownB = attackerBounds(cb, policy);
+          const inner = within(b.constraint, a.constraint);
+          const outer = within(a.constraint, b.constraint);
+          if (inner) bound(a.index, key, shownB.lo, Infinity);
+          if (outer) bound(a.index, key, 0, shownB.hi);
+          if ((inner || outer) && cell.hidden?.has(key) === true) boundsHidden = true;
+        }
+      }
+    }
     const keys = new Set(fromNow.flatMap((m) => [...m.counts.keys()]));
     for (const key of keys) {
       const have = (m: Member) => m.counts.has(key);
@@ -78,7 +110,11 @@ export function checkOverlap(fresh: readonly PublishedCell[], history: Published
           if (freshKeys.has(b.cell.key)) continue;
           const ca = a.counts.get(key)!;
           const cb = b.counts.get(key)!;
-          if ((within(a.constraint, b.constraint) && small(cb - ca)) || (within(b.constraint, a.constraint) && small(ca - cb))) flag(a, key);
+          const nested = within(a.constraint, b.constraint) || within(b.constraint, a.constraint);
+          // Nested: the difference is a population. Overlapping: it is one piece less another,
+          // so a small difference still bounds the larger piece from below (a tracker's
+          // 46–63 against 45–61 says ages 62–63 hold at least the difference).
+          if (small(Math.abs(ca - cb)) && (nested || (isCount(key) && overlaps(a.constraint, b.constraint)))) flag(a, key);
         }
       }
       // Pieces only the new cells let an attacker isolate.
@@ -87,7 +123,18 @@ export function checkOverlap(fresh: readonly PublishedCell[], history: Published
       for (const m of isolating(members, key, small)) flag(m, key);
     }
   }
-  return { suppress, clusters: clusters.size };
+  return { suppress, bounds, boundsHidden, clusters: clusters.size };
+}
+
+/** Counts are published rounded; the records behind a sum or mean are not published at all. */
+const isCount = (key: string) => !key.includes('#');
+
+/** What an attacker knows of a published count: its rounding interval (0 exactly). */
+function attackerBounds(count: number, policy: DisclosurePolicy): { lo: number; hi: number } {
+  const shown = roundToBase(count, policy.roundingBase);
+  if (shown === 0 && count === 0) return { lo: 0, hi: 0 };
+  const half = Math.floor(policy.roundingBase / 2);
+  return { lo: Math.max(shown - half, policy.suppressMax + 1), hi: shown + half };
 }
 
 /** The new members to withhold so that no atom of 1–7 records becomes derivable that was not
@@ -111,3 +158,4 @@ function isolating(members: readonly Member[], key: string, small: (n: number) =
   }
   return [...withheld];
 }
+

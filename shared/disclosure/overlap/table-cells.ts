@@ -18,6 +18,9 @@ export interface TableCell extends PublishedCell {
   readonly column: number;
   /** Per measure position (result.measures), the keys its value reveals; [] when suppressed. */
   readonly reveals: readonly (readonly string[])[];
+  /** Raw counts behind the cell's suppressed values (count keys only): remembered cells nested
+   *  with it bound them, which the table's protection must then take into account. */
+  readonly hidden: ReadonlyMap<string, number>;
 }
 
 /** The keys a measure's published value reveals, and where its raw count sits. */
@@ -71,12 +74,17 @@ export function tableCells(
       }
       const cell = result.cells[r]?.[c] ?? [];
       const published = new Map<string, number>();
+      const hidden = new Map<string, number>();
       const reveals = keysOf.map((keys, j) => {
-        if (cell[j]?.suppressed !== false) return [];
+        if (cell[j]?.suppressed !== false) {
+          if (cell[j]?.suppressed === true) for (const { key, alias } of keys) if (!key.includes('#')) hidden.set(key, Number(counts?.get(alias) ?? 0));
+          return [];
+        }
         for (const { key, alias } of keys) published.set(key, Number(counts?.get(alias) ?? 0));
         return keys.map((k) => k.key);
       });
-      if (published.size > 0) out.push({ row: r, column: c, population, counts: published, reveals });
+      for (const key of published.keys()) hidden.delete(key);
+      if (published.size > 0 || hidden.size > 0) out.push({ row: r, column: c, population, counts: published, reveals, hidden });
     });
   });
   return out;
@@ -126,6 +134,7 @@ export const OVERLAP_NOTE = (n: number): string =>
 /** The cells as published after the verdict: only the keys some value still shown reveals. */
 export function stillPublished(cells: readonly TableCell[], verdict: OverlapVerdict): PublishedCell[] {
   return cells.flatMap((cell, i): PublishedCell[] => {
+    if (cell.counts.size === 0) return [];
     const flagged = verdict.suppress.get(i);
     if (!flagged) return [cell];
     const shown = new Set(cell.reveals.filter((keys) => !keys.some((k) => flagged.has(k))).flat());
