@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { PivotQueryInput } from '../shared/query/pivot-query';
 import type { PivotResult } from '../shared/result/pivot-result';
+import { hashPassword } from '../server/auth/passwords';
 import { DEMO, E2E_OUTPUT, useWorkbenchSuite } from './harness';
 import {
   currentDraft, expectedText, expectGridMatches, fetchPivot, gridTexts, openPage as openDriverPage, signIn as signInDriver, waitForIdle,
@@ -129,6 +130,35 @@ describe('workbench', () => {
     expect(await cell.textContent()).toBe('*');
     expect(await cell.getAttribute('title')).toMatch(/^Suppressed to protect confidentiality/);
     expect(await page.getByTestId('suppression-footer').textContent()).toContain(api.policy.label);
+    await page.context().close();
+  });
+
+  it('withholds cells that differ by a few records from a table the analyst just saw, and says why', async () => {
+    // A new analyst, so no earlier test's tables count.
+    const email = 'overlap-e2e@test.hes';
+    suite.server.services.store.createUser({ email, name: 'Overlap', role: 'analyst', passwordHash: await hashPassword(DEMO.password) });
+    const page = await openPage();
+    const view = (low: number): PivotQueryInput => ({
+      dataset: 'apc', years: ['2324'], rows: [{ field: 'diag_01', level: 'chapter' }], columns: [{ field: 'sex' }], measures: ['fce'],
+      filters: [{ kind: 'range', field: 'startage', low, high: 120 }],
+    });
+    await page.goto(`${suite.baseUrl}/?q=${encodeURIComponent(JSON.stringify(view(18)))}`);
+    await page.getByTestId('login-email').fill(email);
+    await page.getByTestId('login-password').fill(DEMO.password);
+    await page.getByTestId('login-submit').click();
+    await waitForIdle(page);
+    expect(await page.getByTestId('suppression-footer').textContent()).not.toContain('overlap control');
+    // One year of age narrower: cells whose 18-year-olds number 1–7 would tell that number.
+    await page.goto(`${suite.baseUrl}/?q=${encodeURIComponent(JSON.stringify(view(19)))}`);
+    await waitForIdle(page);
+    const api = await fetchPivot(page, view(19));
+    expect(api.notes.join(' ')).toMatch(/suppressed because they differ by only a few records from a table you asked for recently/);
+    expect(await page.getByTestId('result-notes').textContent()).toContain('overlap control');
+    expectGridMatches(await gridTexts(page), api);
+    // The first table again is unchanged: what was shown stays shown.
+    await page.goto(`${suite.baseUrl}/?q=${encodeURIComponent(JSON.stringify(view(18)))}`);
+    await waitForIdle(page);
+    expect((await fetchPivot(page, view(18))).notes.join(' ')).not.toMatch(/overlap control/);
     await page.context().close();
   });
 

@@ -48,10 +48,13 @@ describe('architecture', () => {
     expect(offenders).toEqual([]);
   });
 
-  it('calls protect() from run-pivot only', () => {
+  it('calls protect() from the pivot path only: protected-table, which only run-pivot uses', () => {
     const callers = sourceFiles('server').filter((f) => !f.endsWith('.test.ts'))
       .filter((f) => imports(f).some(({ spec }) => spec.endsWith('disclosure/protect')));
-    expect(callers).toEqual(['server/pivot/run-pivot.ts']);
+    expect(callers).toEqual(['server/pivot/protected-table.ts']);
+    const users = sourceFiles('server').filter((f) => !f.endsWith('.test.ts'))
+      .filter((f) => imports(f).some(({ spec, typeOnly }) => !typeOnly && spec.endsWith('/protected-table')));
+    expect(users).toEqual(['server/pivot/run-pivot.ts']);
   });
 
   it('keeps raw aggregates inside the engine and the pivot path', () => {

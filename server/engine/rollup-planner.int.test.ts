@@ -21,6 +21,8 @@ let years: readonly string[];
 beforeAll(async () => {
   const dataDir = await demoDataDir();
   years = (JSON.parse(readFileSync(`${dataDir}/manifest.json`, 'utf8')) as { years: string[] }).years;
+  // One year: the per-record table is built for the catalogue's years, and one keeps this quick.
+  years = years.slice(-1);
   catalogue = loadCatalogue(years);
   engine = await openDuckDbEngine({ dataDir, datasets: ['apc'] });
 }, 300_000);
