@@ -187,7 +187,7 @@ describe('measures and views', () => {
       const share = cell.value === null || den.value === null || den.value === 0 ? null : (100 * cell.value) / den.value;
       expect(texts.get(`grid-cell-${r}-${c}-0`), `share ${r}/${c}`).toBe(expectedShare(share, cell.suppressed || (den.suppressed && cell.value !== 0)));
       const median = api.cells[r]![c]![1]!;
-      expect(texts.get(`grid-cell-${r}-${c}-1`)).toBe(median.suppressed ? '*' : median.value === null ? '–' : median.value.toFixed(1));
+      expect(texts.get(`grid-cell-${r}-${c}-1`)).toBe(median.suppressed ? '*' : median.value === null ? '–' : median.value.toFixed(api.measures[1]!.decimals));
     }));
     expect(await page.getByTestId('result-notes').textContent()).toMatch(/rounded/);
     await screenshot(page, 'show-as-column');

@@ -5,9 +5,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QueryCancelledError } from '../shared/errors/domain-error';
-import type { PivotQueryInput } from '../shared/query/pivot-query';
+import { PivotQuerySchema, type PivotQueryInput } from '../shared/query/pivot-query';
 import { readConfig } from './config';
 import type { Engine } from './engine/engine';
+import { runPivot } from './pivot/run-pivot';
 import { startServer, type RunningServer } from './start-server';
 
 const EMAIL = 'life@test.hes';
@@ -79,6 +80,13 @@ describe('pivot lifecycle', () => {
     const second = await (await get(query)).json();
     const elapsed = performance.now() - t;
     expect(second).toEqual(first);
+    // The analyst's own repeat is their earlier answer (overlap control keeps it the same);
+    // another analyst's is the shared cache's.
+    const other = `lifecycle-${Date.now()}@test.hes`;
+    server.services.store.createUser({ email: other, name: 'Other', role: 'analyst', passwordHash: user.passwordHash });
+    const otherUser = server.services.store.findUserByEmail(other)!;
+    const viaOther = await runPivot(server.services, otherUser, PivotQuerySchema.parse(query));
+    expect(viaOther.cells).toEqual(first.result.data.cells);
     const after = server.services.pivotCache.stats();
     expect(after.hits).toBe(before.hits + 1);
     expect(after.misses).toBe(before.misses + 1);

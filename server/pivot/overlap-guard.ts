@@ -14,7 +14,13 @@ import type { PivotResult } from '../../shared/result/pivot-result';
 /** Analysts (× datasets) whose state is kept; the least recently active goes first. */
 const MAX_ANALYSTS = 500;
 
-interface AnalystState { readonly history: PublishedHistory; readonly bounds: BoundsUsed }
+interface AnalystState {
+  readonly history: PublishedHistory;
+  readonly bounds: BoundsUsed;
+  /** The answer each recent query got, so that asking it again shows the same table even if
+   *  tables asked since would now change its suppressions (what was shown is known anyway). */
+  readonly answers: Map<string, PivotResult>;
+}
 
 export class OverlapGuard {
   private readonly states = new Map<string, AnalystState>();
@@ -27,6 +33,14 @@ export class OverlapGuard {
     spendBounds(this.stateOf(userId, query.dataset).bounds, query, dataset, this.policy.overlap, now);
   }
 
+  /** The answer `userId` got for this query (by cache key) recently, if any. */
+  earlier(userId: number, dataset: string, queryKey: string): PivotResult | undefined {
+    const answers = this.stateOf(userId, dataset).answers;
+    const hit = answers.get(queryKey);
+    if (hit) { answers.delete(queryKey); answers.set(queryKey, hit); }
+    return hit;
+  }
+
   /** What overlap control withholds from `userId` in a table with these published cells. */
   check(userId: number, dataset: string, cells: readonly TableCell[]): OverlapVerdict {
     return checkOverlap(cells, this.stateOf(userId, dataset).history, this.policy);
@@ -34,9 +48,15 @@ export class OverlapGuard {
 
   /** `result` as `userId` sees it under the verdict; remembers what they now see. The check
    *  and this run in one turn of the event loop, so no other table of theirs comes between. */
-  publish(userId: number, dataset: string, result: PivotResult, cells: readonly TableCell[], verdict: OverlapVerdict, now = Date.now()): PivotResult {
+  publish(userId: number, dataset: string, queryKey: string, result: PivotResult, cells: readonly TableCell[], verdict: OverlapVerdict, now = Date.now()): PivotResult {
     const shown = applyOverlap(result, cells, verdict);
-    this.stateOf(userId, dataset).history.record(stillPublished(cells, verdict), now);
+    const state = this.stateOf(userId, dataset);
+    state.history.record(stillPublished(cells, verdict), now);
+    state.answers.set(queryKey, shown);
+    for (const oldest of state.answers.keys()) {
+      if (state.answers.size <= this.policy.overlap.recentQueries) break;
+      state.answers.delete(oldest);
+    }
     return shown;
   }
 
@@ -51,7 +71,7 @@ export class OverlapGuard {
     const key = `${userId}\u0001${dataset}`;
     let s = this.states.get(key);
     if (s) this.states.delete(key);
-    else s = { history: new PublishedHistory(this.policy.overlap), bounds: new Map() };
+    else s = { history: new PublishedHistory(this.policy.overlap), bounds: new Map(), answers: new Map() };
     this.states.set(key, s);
     for (const oldest of this.states.keys()) {
       if (this.states.size <= MAX_ANALYSTS) break;

@@ -14,6 +14,12 @@ export async function runPivot(services: Services, user: User, query: PivotQuery
     services.store.recordAudit({ userId: user.id, dataset: query.dataset, queryJson: JSON.stringify(query), cells, suppressed, outcome });
   const cacheKey = pivotCacheKey(query, accessScope(user), services.dataVersion);
   try {
+    // Asked again: the same answer (overlap control may have withheld some of it).
+    const earlier = services.overlap.earlier(user.id, query.dataset, cacheKey);
+    if (earlier) {
+      audit('ok', earlier.rows.length * earlier.columns.length * earlier.measures.length, earlier.suppressedCount);
+      return earlier;
+    }
     const dataset = services.catalogue.datasets.get(query.dataset);
     if (dataset) services.overlap.admit(user.id, query, dataset);
     // A cached table is the same for everyone with the same access; overlap control is not
@@ -26,7 +32,7 @@ export async function runPivot(services: Services, user: User, query: PivotQuery
     let verdict = services.overlap.check(user.id, query.dataset, table.cells);
     // Cells to withhold, or suppressed cells other tables of theirs bound: protect it again.
     if (verdict.suppress.size > 0 || verdict.boundsHidden) ({ table, verdict } = await withhold(services, table, verdict, signal));
-    const result = services.overlap.publish(user.id, query.dataset, table.result, table.cells, verdict);
+    const result = services.overlap.publish(user.id, query.dataset, cacheKey, table.result, table.cells, verdict);
     // Audited either way: the audit log records every table an analyst saw.
     audit('ok', result.rows.length * result.columns.length * result.measures.length, result.suppressedCount);
     return result;

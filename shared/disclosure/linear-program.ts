@@ -1,5 +1,5 @@
-// A small exact-enough linear-programming solver: two-phase bounded-variable primal simplex with
-// Bland's rule on a dense tableau. Disclosure audits use it to find how far a suppressed cell can
+// A small exact-enough linear-programming solver: two-phase bounded-variable primal simplex
+// (Dantzig's rule, Bland's after degenerate runs) on a dense tableau. Disclosure audits use it to find how far a suppressed cell can
 // move given what a table publishes; it is pure and dependency-free so shared/ stays portable.
 
 /** One term `coef · x[index]` of a linear expression. */
@@ -149,12 +149,16 @@ function runSimplex(t: Tableau, cost: Float64Array): 'optimal' | 'unbounded' {
   });
   // Bland's rule terminates; the cap only turns a would-be bug into an error instead of a hang.
   const limit = 1000 * (columns + t.rows.length) + 10_000;
+  // Dantzig's rule (the largest improvement enters) needs far fewer pivots on these tables;
+  // after a run of degenerate pivots, where it could cycle, Bland's rule takes over for good.
+  let degenerate = 0;
   for (let iteration = 0; iteration < limit; iteration++) {
-    const j = enteringColumn(t, d);
+    const j = enteringColumn(t, d, degenerate > DEGENERATE_RUN);
     if (j < 0) return 'optimal';
     const direction = t.atUpper[j] ? -1 : 1;
     const { row, step } = ratioTest(t, j, direction);
     if (step === Infinity) return 'unbounded';
+    if (step > 0 && degenerate <= DEGENERATE_RUN) degenerate = 0; else degenerate++;
     if (step !== 0) t.rows.forEach((tr, r) => { t.value[r] = t.value[r]! - direction * tr[j]! * step; });
     if (row < 0) {
       t.atUpper[j] = t.atUpper[j] ? 0 : 1; // a bound flip: the basis stays as it is
@@ -175,15 +179,23 @@ function runSimplex(t: Tableau, cost: Float64Array): 'optimal' | 'unbounded' {
   throw new Error('linear-program: simplex iteration limit reached');
 }
 
-/** Lowest-index nonbasic column whose move off its bound improves the objective, or −1. */
-function enteringColumn(t: Tableau, d: Float64Array): number {
+/** Degenerate pivots in a row before Bland's rule takes over. */
+const DEGENERATE_RUN = 50;
+
+/** A nonbasic column whose move off its bound improves the objective (the lowest-index one
+ *  under Bland's rule, else the one improving most), or −1. */
+function enteringColumn(t: Tableau, d: Float64Array, bland: boolean): number {
+  let best = -1;
+  let gain = 0;
   for (let j = 0; j < d.length; j++) {
     // Fixed columns (upper 0) would only flip between two equal bounds forever.
     if (t.rowOf[j]! >= 0 || !(t.upper[j]! > 0)) continue;
     const dj = d[j]!;
-    if (t.atUpper[j] ? dj < -EPS : dj > EPS) return j;
+    if (!(t.atUpper[j] ? dj < -EPS : dj > EPS)) continue;
+    if (bland) return j;
+    if (Math.abs(dj) > gain) { gain = Math.abs(dj); best = j; }
   }
-  return -1;
+  return best;
 }
 
 /** How far column j can move (direction +1 up from 0, −1 down from its upper bound) before it

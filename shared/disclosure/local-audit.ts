@@ -30,36 +30,29 @@ export function localRoom(
     lower.push(b.lo - c.truth);
     upper.push(b.hi - c.truth);
   }
-  // Every relation touching a free cell, in changes from the truth: Σ members − group = 0.
-  const constraints: LinearConstraint[] = [];
-  const seen = new Set<string>();
-  const relation = (group: readonly string[], dim: number) => {
-    const id = `${dim}\u0002${cellKey(group)}`;
-    if (seen.has(id)) return;
-    seen.add(id);
-    const terms: { index: number; coef: number }[] = [];
-    const g = index.get(cellKey(group));
-    if (g !== undefined) terms.push({ index: g, coef: -1 });
-    for (const child of axes[dim]!.childrenOf(group[dim]!)) {
-      const i = index.get(cellKey(group.map((x, k) => (k === dim ? child : x))));
-      if (i !== undefined) terms.push({ index: i, coef: 1 });
-    }
-    if (terms.length > 0) constraints.push({ terms, op: '=', rhs: 0 });
+  // Every relation touching a free cell, in changes from the truth: Σ members − group = 0,
+  // with only the free cells' terms (the others do not change).
+  const relations = new Map<string, { index: number; coef: number }[]>();
+  const term = (relation: string, i: number, coef: number) => {
+    const list = relations.get(relation);
+    if (list) list.push({ index: i, coef }); else relations.set(relation, [{ index: i, coef }]);
   };
-  for (const c of free) {
+  free.forEach((c, i) => {
     c.coords.forEach((coord, dim) => {
-      if (!axes[dim]!.additive) return;
-      // As a member of its group along `dim`, and as the group of its own members.
-      if (coord !== TOP) {
-        const group = c.coords.map((x, k) => (k === dim ? axes[dim]!.parentOf(coord)! : x));
-        if (problem.isValidSet(group.map((x) => x !== TOP)) && inViewCoords(problem, group, inView)) relation(group, dim);
-      }
-      // Only when its members are in the table being protected (a coarser table alone has none).
       const axis = axes[dim]!;
+      if (!axis.additive) return;
+      // As a member of its group along `dim` (when that group is a cell of some table here).
+      if (coord !== TOP) {
+        const group = c.coords.map((x, k) => (k === dim ? axis.parentOf(coord)! : x));
+        if (problem.isValidSet(group.map((x) => x !== TOP)) && inViewCoords(problem, group, inView)) term(`${dim}\u0002${cellKey(group)}`, i, 1);
+      }
+      // As the group of its own members, when they are in the table being protected (a coarser
+      // table protected on its own has none).
       if (!coord.startsWith('L') && axis.childrenOf(coord).every((m) => axis.depthOf(m) >= axis.viewDepth)
-        && problem.isValidSet(c.coords.map((x, k) => k === dim || x !== TOP))) relation(c.coords, dim);
+        && problem.isValidSet(c.coords.map((x, k) => k === dim || x !== TOP))) term(`${dim}\u0002${c.key}`, i, -1);
     });
-  }
+  });
+  const constraints: LinearConstraint[] = [...relations.values()].map((terms) => ({ terms, op: '=', rhs: 0 }));
   const lp = { variables: free.length, lower, upper, constraints };
   const objective = [{ index: index.get(target.key)!, coef: 1 }];
   const hi = maximize(lp, objective);
@@ -77,6 +70,10 @@ function inViewCoords(problem: ProtectionProblem, coords: readonly string[], inV
   return cell === undefined || inView(cell);
 }
 
+/** Cells of a line (or lines) taken at each step of the search, at most: lines of a long
+ *  dimension hold thousands of codes, and the nearest suppressed ones matter most. */
+const PER_STEP = 120;
+
 /** The cells a local programme frees: the target's, then the cells on its lines (one
  *  coordinate changed), then on theirs (two)…, suppressed ones before published ones (they
  *  have room), up to `cap`. */
@@ -84,15 +81,23 @@ function nearCells(problem: ProtectionProblem, target: ProblemCell, inView: (c: 
   const chosen = new Map<string, ProblemCell>([[target.key, target]]);
   let frontier: ProblemCell[] = [target];
   while (frontier.length > 0 && chosen.size < cap) {
-    const next = new Map<string, ProblemCell>();
-    for (const cell of frontier) {
+    const suppressed: ProblemCell[] = [];
+    const published: ProblemCell[] = [];
+    const seen = new Set<string>();
+    for (const cell of frontier.slice(0, PER_STEP)) {
       cell.coords.forEach((_, dim) => {
-        for (const c of problem.lines[dim]?.get(lineKey(cell.coords, dim)) ?? []) if (!chosen.has(c.key) && inView(c)) next.set(c.key, c);
+        for (const c of problem.lines[dim]?.get(lineKey(cell.coords, dim)) ?? []) {
+          if (chosen.has(c.key) || seen.has(c.key) || !inView(c)) continue;
+          seen.add(c.key);
+          (c.state === 'published' ? published : suppressed).push(c);
+        }
       });
+      if (suppressed.length >= cap) break;
     }
-    const ranked = [...next.values()].sort((a, b) => Number(a.state === 'published') - Number(b.state === 'published') || (a.key < b.key ? -1 : 1));
-    for (const c of ranked.slice(0, cap - chosen.size)) chosen.set(c.key, c);
-    frontier = ranked;
+    const byKey = (a: ProblemCell, b: ProblemCell) => (a.key < b.key ? -1 : 1);
+    const next = [...suppressed.sort(byKey), ...published.sort(byKey)].slice(0, cap - chosen.size);
+    for (const c of next) chosen.set(c.key, c);
+    frontier = next;
   }
   return [...chosen.values()];
 }

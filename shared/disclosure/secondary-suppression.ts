@@ -13,6 +13,8 @@ import { candidateMoves, capacity, LineRooms, type AxisMove, type Capacity, type
 /** Candidate unit moves tried per dimension and direction: enough to find the usual
  *  complements (a sibling, a margin) without trying every code of a long dimension. */
 const MOVES_PER_DIMENSION = 5;
+/** Cells beyond which a table's proofs use only the nearest cells' linear programme. */
+const LARGE_PROBLEM = 3000;
 /** Combinations of moves tried exhaustively; beyond, one dimension at a time. */
 const EXHAUSTIVE = 256;
 
@@ -52,6 +54,7 @@ export function secureProblem(problem: ProtectionProblem, policy: DisclosurePoli
   const cells = [...problem.cells.values()].sort((a, b) => (a.key < b.key ? -1 : 1));
   const only = options.onlySuppress;
   const rooms = new LineRooms(problem, policy);
+  const large = problem.cells.size > LARGE_PROBLEM;
   for (const depths of only ? [problem.axes.map(() => 0)] : coarsestFirst(problem.axes)) {
     const axes = viewAxes(problem.axes, depths);
     const depthIs = (c: ProblemCell, cmp: (d: number, want: number) => boolean) =>
@@ -69,15 +72,21 @@ export function secureProblem(problem: ProtectionProblem, policy: DisclosurePoli
         const proof = prove(axes, problem, policy, rooms, target, need);
         if (enough(proof, need)) return { cell: target, up: proof.up, down: proof.down, limited, ok: true };
         // Witnesses are quick but move one hypercube at a time; a linear programme over the
-        // cells near the target finds combinations of them.
+        // cells near the target finds combinations of them. The nearest cells first; more only
+        // when even suppressing every one of those could not do (then more may help).
         let local = localRoom(axes, problem, policy, target, inView, undefined, FIRST_LOCAL_CELLS);
-        if (!enough(local, need)) local = localRoom(axes, problem, policy, target, inView);
         if (enough(local, need)) return { cell: target, ...local, limited, ok: true };
+        const nearBest = reachable ? undefined : localRoom(axes, problem, policy, target, inView, suppressible, FIRST_LOCAL_CELLS);
+        // (A large table has thousands of such cells: there the nearest cells must do.)
+        if (!large && (nearBest === undefined || !enough(nearBest, need))) {
+          local = localRoom(axes, problem, policy, target, inView);
+          if (enough(local, need)) return { cell: target, ...local, limited, ok: true };
+        }
         if (!reachable) {
           // Zeros are shown, so a hidden total of k hidden non-zero cells is at least k: some
           // intervals cannot reach the width however much is suppressed. Aim for what can be
           // reached, rather than suppress the whole table for nothing.
-          const best = localRoom(axes, problem, policy, target, inView, suppressible);
+          const best = nearBest !== undefined && (large || enough(nearBest, need)) ? nearBest : localRoom(axes, problem, policy, target, inView, suppressible);
           reachable = true;
           if (!enough(best, need)) {
             need = { up: Math.min(need.up, best.up), down: Math.min(need.down, best.down), total: Math.min(need.total, best.up + best.down) };

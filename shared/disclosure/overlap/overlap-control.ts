@@ -8,8 +8,7 @@
 import type { DisclosurePolicy } from '../policy';
 import { roundToBase } from '../protect-value';
 import { atomVectors, derivableAtoms, overlaps, within, type SpanMember } from './cluster-span';
-import { CellIndex, type IndexedCell, type PublishedCell, type PublishedHistory } from './published-history';
-import { populationKey } from './population';
+import { CellIndex, indexed as indexedCell, type IndexedCell, type PublishedCell, type PublishedHistory } from './published-history';
 
 /** More members than this in one cluster: only nested pairs are checked (the reduction is
  *  cubic in the members; trackers need few). */
@@ -32,7 +31,7 @@ interface Member extends SpanMember { readonly cell: IndexedCell; readonly fresh
 export function checkOverlap(fresh: readonly PublishedCell[], history: PublishedHistory, policy: DisclosurePolicy): OverlapVerdict {
   const past = history.cellIndex;
   const now = new CellIndex();
-  const indexed = fresh.map((c, i): IndexedCell => ({ ...c, key: populationKey(c.population), batch: -1 - i }));
+  const indexed = fresh.map((c, i) => indexedCell(c, -1 - i));
   for (const c of indexed) now.add(c);
   const indexOf = new Map(indexed.map((c, i) => [c, i]));
   const freshKeys = new Set(indexed.map((c) => c.key));
@@ -46,7 +45,7 @@ export function checkOverlap(fresh: readonly PublishedCell[], history: Published
     if (p.withField.length + p.withoutField.length > 0) clusters.set(id, { field, context });
   };
   for (const c of indexed) {
-    for (const field of c.population.keys()) consider(field, populationKey(c.population, field));
+    for (const [field, less] of c.less) consider(field, less);
     for (const field of past.lessFields.get(c.key) ?? []) consider(field, c.key);
   }
 
@@ -80,7 +79,7 @@ export function checkOverlap(fresh: readonly PublishedCell[], history: Published
     // The new cells' values, bounded by remembered cells nested with them: a suppressed one's
     // protection must take these into account (and so must a complement chosen later).
     for (const a of fromNow) {
-      const cell = indexed[a.index]! as IndexedCell & { hidden?: ReadonlyMap<string, number> };
+      const cell = fresh[a.index]! as PublishedCell & { hidden?: ReadonlyMap<string, number> };
       for (const key of [...cell.counts.keys(), ...(cell.hidden?.keys() ?? [])]) {
         if (!isCount(key)) continue;
         for (const b of fromPast) {

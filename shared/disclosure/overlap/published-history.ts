@@ -14,6 +14,8 @@ export interface PublishedCell {
 export interface IndexedCell extends PublishedCell {
   readonly key: string;
   readonly batch: number;
+  /** Per constrained field, the key of the population without it (the index's other keys). */
+  readonly less: readonly (readonly [field: string, key: string])[];
 }
 
 /** Cells by population, and by population less one field: the lookups overlap control makes. */
@@ -25,12 +27,22 @@ export class CellIndex {
 
   add(cell: IndexedCell): void {
     push(this.byKey, cell.key, cell);
-    for (const field of cell.population.keys()) {
-      const less = populationKey(cell.population, field);
+    for (const [field, less] of cell.less) {
       push(this.byKeyLess, `${field}\u0003${less}`, cell);
       let fields = this.lessFields.get(less);
       if (!fields) { fields = new Set(); this.lessFields.set(less, fields); }
       fields.add(field);
+    }
+  }
+
+  remove(cell: IndexedCell): void {
+    pull(this.byKey, cell.key, cell);
+    for (const [field, less] of cell.less) {
+      if (pull(this.byKeyLess, `${field}\u0003${less}`, cell) === 0) {
+        const fields = this.lessFields.get(less);
+        fields?.delete(field);
+        if (fields?.size === 0) this.lessFields.delete(less);
+      }
     }
   }
 
@@ -41,17 +53,35 @@ export class CellIndex {
   }
 }
 
+/** A cell ready for an index: its keys worked out once. */
+export function indexed(cell: PublishedCell, batch: number): IndexedCell {
+  return {
+    population: cell.population, counts: cell.counts, key: populationKey(cell.population), batch,
+    less: [...cell.population.keys()].map((field) => [field, populationKey(cell.population, field)] as const),
+  };
+}
+
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value); else map.set(key, [value]);
 }
 
-interface Batch { readonly id: number; readonly at: number; readonly cells: number }
+/** Removes `value` from the list at `key`; returns how many are left. */
+function pull<K, V>(map: Map<K, V[]>, key: K, value: V): number {
+  const list = map.get(key);
+  if (!list) return 0;
+  const at = list.indexOf(value);
+  if (at >= 0) list.splice(at, 1);
+  if (list.length === 0) map.delete(key);
+  return list.length;
+}
+
+interface Batch { readonly id: number; readonly at: number; readonly cells: IndexedCell[] }
 
 export class PublishedHistory {
-  private index = new CellIndex();
+  private readonly index = new CellIndex();
   private batches: Batch[] = [];
-  private cells: IndexedCell[] = [];
+  private total = 0;
   private nextBatch = 1;
 
   constructor(private readonly settings: OverlapSettings) {}
@@ -61,35 +91,31 @@ export class PublishedHistory {
 
   /** Remembers a table's published cells (at time `now`, ms), dropping what is too old. */
   record(cells: readonly PublishedCell[], now: number): void {
-    const id = this.nextBatch++;
+    const batch: Batch = { id: this.nextBatch++, at: now, cells: [] };
     for (const c of cells) {
-      const key = populationKey(c.population);
+      const cell = indexed(c, batch.id);
       // Asked again (a repeat, a re-phrasing): the same population with the same values.
-      if ((this.index.byKey.get(key) ?? []).some((old) => [...c.counts.keys()].every((k) => old.counts.has(k)))) continue;
-      const indexed: IndexedCell = { ...c, key, batch: id };
-      this.cells.push(indexed);
-      this.index.add(indexed);
+      if ((this.index.byKey.get(cell.key) ?? []).some((old) => [...c.counts.keys()].every((k) => old.counts.has(k)))) continue;
+      batch.cells.push(cell);
+      this.index.add(cell);
     }
-    this.batches.push({ id, at: now, cells: cells.length });
+    this.batches.push(batch);
+    this.total += batch.cells.length;
     this.prune(now);
   }
 
   /** Cells remembered. */
-  get size(): number { return this.cells.length; }
+  get size(): number { return this.total; }
 
+  /** Drops whole tables, oldest first, while any bound is passed. */
   private prune(now: number): void {
     const { recentQueries, windowMs, maxCells } = this.settings;
-    let total = this.batches.reduce((n, b) => n + b.cells, 0);
-    const keep = this.batches.filter((b, i) => {
-      const old = now - b.at > windowMs || this.batches.length - i > recentQueries || total > maxCells;
-      if (old) total -= b.cells;
-      return !old;
-    });
-    if (keep.length === this.batches.length) return;
-    const alive = new Set(keep.map((b) => b.id));
-    this.batches = keep;
-    this.cells = this.cells.filter((c) => alive.has(c.batch));
-    this.index = new CellIndex();
-    for (const c of this.cells) this.index.add(c);
+    while (this.batches.length > 0) {
+      const oldest = this.batches[0]!;
+      if (now - oldest.at <= windowMs && this.batches.length <= recentQueries && this.total <= maxCells) break;
+      this.batches.shift();
+      this.total -= oldest.cells.length;
+      for (const c of oldest.cells) this.index.remove(c);
+    }
   }
 }
