@@ -22,6 +22,8 @@ import { RollupManager } from './rollup-manager';
 
 let engine: Engine;
 let catalogue: Catalogue;
+/** Every year of the data: estimates are compared with counts over the whole table. */
+let allYearsCatalogue: Catalogue;
 let dataDir: string;
 let years: readonly string[];
 let sequence = 0;
@@ -29,6 +31,10 @@ let sequence = 0;
 beforeAll(async () => {
   dataDir = await demoDataDir();
   years = (JSON.parse(readFileSync(`${dataDir}/manifest.json`, 'utf8')) as { years: string[] }).years;
+  allYearsCatalogue = loadCatalogue(years);
+  // The last three years: every query here reads at most three (one, two of each parity, three
+  // or two with a gap), and per-record tables are built for the catalogue's years only.
+  years = years.slice(-3);
   catalogue = loadCatalogue(years);
   engine = await openDuckDbEngine({ dataDir, datasets: ['apc', 'op', 'ae'] });
 }, 300_000);
@@ -169,7 +175,7 @@ describe('rollups', () => {
       // A scan counts them exactly (approx_count_distinct was off by up to 23 %).
       expect((await engine.estimateDistinct('op', columns, { timeoutMs: 60_000 })).distinct).toBe(truth);
       // From the latest year's rows alone, times the years (yearSlice), where the year is a column.
-      const slice = yearSlice(catalogue.datasets.get('op')!, columns);
+      const slice = yearSlice(allYearsCatalogue.datasets.get('op')!, columns);
       if (!slice) continue;
       const sliced = (await engine.estimateDistinct('op', columns, { timeoutMs: 60_000, where: slice.where })).distinct * slice.years;
       expect(sliced / truth, `${columns.join(', ')}: from one year ${sliced}, exactly ${truth}`).toBeGreaterThan(0.8);

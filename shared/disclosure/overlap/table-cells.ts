@@ -18,6 +18,8 @@ export interface TableCell extends PublishedCell {
   readonly column: number;
   /** Per measure position (result.measures), the keys its value reveals; [] when suppressed. */
   readonly reveals: readonly (readonly string[])[];
+  /** Per measure position, the keys its value would reveal if shown. */
+  readonly keys: readonly (readonly string[])[];
   /** Raw counts behind the cell's suppressed values (count keys only): remembered cells nested
    *  with it bound them, which the table's protection must then take into account. */
   readonly hidden: ReadonlyMap<string, number>;
@@ -84,7 +86,7 @@ export function tableCells(
         return keys.map((k) => k.key);
       });
       for (const key of published.keys()) hidden.delete(key);
-      if (published.size > 0 || hidden.size > 0) out.push({ row: r, column: c, population, counts: published, reveals, hidden });
+      if (published.size > 0 || hidden.size > 0) out.push({ row: r, column: c, population, counts: published, reveals, hidden, keys: keysOf.map((ks) => ks.map((k) => k.key)) });
     });
   });
   return out;
@@ -111,20 +113,23 @@ export function applyOverlap(result: PivotResult, cells: readonly TableCell[], v
   if (verdict.suppress.size === 0) return result;
   const grid = result.cells.map((row) => row.map((cell) => cell.map((v) => ({ ...v }))));
   let added = 0;
+  let withheld = 0;
   for (const [index, keys] of verdict.suppress) {
     const cell = cells[index];
     if (!cell) continue;
-    cell.reveals.forEach((revealed, j) => {
+    cell.keys.forEach((revealed, j) => {
       const v = grid[cell.row]?.[cell.column]?.[j];
-      if (v && !v.suppressed && revealed.some((k) => keys.has(k))) { v.value = null; v.suppressed = true; added++; }
+      if (!v || !revealed.some((k) => keys.has(k))) return;
+      withheld++;
+      if (!v.suppressed) { v.value = null; v.suppressed = true; added++; }
     });
   }
-  if (added === 0) return result;
+  // (The table protected again for this analyst usually suppressed them already.)
   return {
     ...result,
     cells: grid,
     suppressedCount: result.suppressedCount + added,
-    notes: [...result.notes, OVERLAP_NOTE(added)],
+    notes: withheld > 0 ? [...result.notes, OVERLAP_NOTE(withheld)] : result.notes,
   };
 }
 
