@@ -308,6 +308,35 @@ describe('HES Workbench API (real server, real DuckDB, real SQLite)', () => {
     }
   });
 
+  it('withholds what differs by 1–7 records from an analyst\'s earlier table, says so, and refuses a 13th age bound', async () => {
+    const { client } = await analyst();
+    const view = (low: number): PivotQueryInput => ({ dataset: 'apc', years: ['2324'], rows: [{ field: 'diag_01', level: 'chapter' }], columns: [{ field: 'sex' }], measures: ['fce'],
+      filters: [{ kind: 'range', field: 'startage', low, high: 120 }] });
+    const first = await client.query.pivot.query(view(18));
+    const second = await client.query.pivot.query(view(19));
+    // Independently: cells whose 18-year-olds number 1–7 would tell that number.
+    const age = 'CASE WHEN startage BETWEEN 7001 AND 7007 THEN 0 ELSE startage END';
+    const truth = await cube(`SELECT diag_01_chapter AS r, sex AS c, count(*) FILTER (WHERE ${age} = 18) AS at18, count(*) AS n
+      FROM ${parquet('apc')} WHERE fyear = '2324' AND ${FCE} AND ${age} BETWEEN 18 AND 120 GROUP BY CUBE (diag_01_chapter, sex)`);
+    let revealing = 0;
+    second.rows.forEach((row, r) => second.columns.forEach((col, c) => {
+      const t = truth.get(`${row.codes[0] ?? ''}|${col.codes[0] ?? ''}`);
+      const before = first.cells[first.rows.findIndex((x) => x.codes.join() === row.codes.join())]?.[first.columns.findIndex((x) => x.codes.join() === col.codes.join())]?.[0];
+      if (t && t.at18! >= 1 && t.at18! <= 7 && before?.suppressed === false) {
+        revealing += 1;
+        expect(second.cells[r]![c]![0], `${row.codes.join()} × ${col.codes.join()}`).toEqual({ value: null, suppressed: true });
+      }
+    }));
+    expect(revealing).toBeGreaterThan(0);
+    expect(second.notes.some((n) => /differ by only a few records from a table you asked for recently/.test(n))).toBe(true);
+    // Asked again, the same answer.
+    expect(await client.query.pivot.query(view(19))).toEqual(second);
+    // Twelve different age bounds a day (18, 19, 21…30), then a refusal that says why.
+    for (let low = 21; low <= 30; low++) await client.query.pivot.query({ ...view(low), rows: [{ field: 'sex' }], columns: [] });
+    await expect(client.query.pivot.query({ ...view(31), rows: [{ field: 'sex' }], columns: [] }))
+      .rejects.toMatchObject({ data: { code: 'FORBIDDEN', domainCode: 'disclosure-refused' }, message: expect.stringContaining('at most 12 different bounds') });
+  });
+
   it('treats a session cookie that cannot be decoded as no session: me is UNAUTHORIZED and login replaces it', async () => {
     const url = `${server.url.replace('localhost', '127.0.0.1')}/trpc`;
     const cookie = 'hes_session=%E0%A4%A';
