@@ -9,15 +9,20 @@ export interface Random {
   pick<T>(items: readonly T[]): T;
 }
 
-export function seededRandom(seed: number): Random {
+/** mulberry32: uniform numbers in [0, 1) from a 32-bit seed (also the attack suite's). */
+export function mulberry32(seed: number): () => number {
   let state = seed >>> 0;
-  const next = () => {
+  return () => {
     state = (state + 0x6d2b79f5) >>> 0;
     let t = state;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+export function seededRandom(seed: number): Random {
+  const next = mulberry32(seed);
   return {
     next,
     between: (low, high) => low + next() * (high - low),

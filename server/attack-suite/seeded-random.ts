@@ -1,6 +1,8 @@
 // A small seeded generator (mulberry32) so every attacker's choice of targets, filters and
 // paddings is reproducible from (family, dataset, seed) and printed with each failure.
 
+import { mulberry32 } from '../../bench/seeded-random';
+
 export interface SeededRandom {
   /** Uniform in [0, 1). */
   next(): number;
@@ -13,15 +15,10 @@ export interface SeededRandom {
 }
 
 export function seededRandom(...parts: readonly (string | number)[]): SeededRandom {
-  let state = 2166136261;
-  for (const ch of parts.join('|')) state = Math.imul(state ^ ch.charCodeAt(0), 16777619) >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  // The parts hashed (FNV-1a) into mulberry32's seed.
+  let seed = 2166136261;
+  for (const ch of parts.join('|')) seed = Math.imul(seed ^ ch.charCodeAt(0), 16777619) >>> 0;
+  const next = mulberry32(seed);
   const int = (low: number, high: number) => low + Math.floor(next() * (high - low + 1));
   const shuffle = <T>(items: readonly T[]): T[] => {
     const out = [...items];
